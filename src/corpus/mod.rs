@@ -1,0 +1,9 @@
+//! From a folder on disk to a typed [`Corpus`]: photos, their variants and
+//! sources, reference facts, and a problem for every file that could not be
+//! read. One module per input format; `load` walks the folder.
+
+mod model;
+
+pub mod load;
+
+pub use model::*;
