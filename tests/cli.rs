@@ -109,7 +109,7 @@ fn report_to_stdout_is_json_that_parses_back() -> TestResult {
         let report = from_json(std::str::from_utf8(&output.stdout)?)?;
         assert_eq!(report.schema_version, 1);
         assert_eq!(report.generated_at, None);
-        assert_eq!(report.folder, "captions");
+        assert!(report.folder.ends_with("captions"), "{}", report.folder);
     }
     let md = run(&["report", "captions", "--format", "md"])?;
     assert!(String::from_utf8(md.stdout)?.starts_with("# Caption provenance report\n"));

@@ -25,8 +25,7 @@ pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '~' | '>' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '>' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -40,8 +39,8 @@ pub fn escape_markdown(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    // A leading "-" or "1." would still start a list item.
-    if out.starts_with('-') || out.starts_with(|c: char| c.is_ascii_digit()) {
+    // A leading "-", "+" or "1." would still start a list item.
+    if out.starts_with(['-', '+']) || out.starts_with(|c: char| c.is_ascii_digit()) {
         if let Some(dot) = out.find(['.', ')'])
             && dot > 0
             && out
@@ -50,7 +49,7 @@ pub fn escape_markdown(text: &str) -> String {
         {
             out.insert(dot, '\\');
         }
-        if out.starts_with('-') {
+        if out.starts_with(['-', '+']) {
             out.insert(0, '\\');
         }
     }
@@ -77,10 +76,11 @@ mod tests {
     fn markdown_escapes_markup_and_line_starts() {
         assert_eq!(
             escape_markdown("[click](javascript:alert(1)) <b>*bold*</b> a|b"),
-            r"\[click\]\(javascript:alert\(1\)\) &lt;b\>\*bold\*&lt;/b\> a\|b"
+            r"\[click\](javascript:alert(1)) &lt;b\>\*bold\*&lt;/b\> a\|b"
         );
         assert_eq!(escape_markdown("# title\nline"), r"\# title line");
         assert_eq!(escape_markdown("- item"), r"\- item");
+        assert_eq!(escape_markdown("+05:30 (IST)"), r"\+05:30 (IST)");
         assert_eq!(escape_markdown("30. July"), r"30\. July");
         assert_eq!(
             escape_markdown("30 July 2024. Tuesday"),

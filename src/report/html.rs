@@ -264,7 +264,7 @@ fn variant_card(out: &mut String, variant: &VariantReport, is_base: bool, thumbn
     ));
     if let Some(article) = &variant.article {
         out.push_str("<div class=\"article\"><p class=\"label\">Article text</p>\n");
-        for paragraph in article.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        for paragraph in article.split('\n').filter(|p| !p.trim().is_empty()) {
             out.push_str(&format!("<p>{}</p>\n", h(paragraph.trim())));
         }
         out.push_str("</div>\n");

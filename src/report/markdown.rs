@@ -181,7 +181,7 @@ fn variant_block(out: &mut String, variant: &VariantReport, is_base: bool) {
     out.push_str(&format!("> {}\n\n", m(&variant.caption)));
     if let Some(article) = &variant.article {
         out.push_str("Article text:\n\n");
-        for paragraph in article.split("\n\n").filter(|p| !p.trim().is_empty()) {
+        for paragraph in article.split('\n').filter(|p| !p.trim().is_empty()) {
             out.push_str(&format!("> {}\n>\n", m(paragraph.trim())));
         }
         out.push('\n');
