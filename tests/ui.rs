@@ -17,7 +17,7 @@ use caption_provenance::corpus::{
 use caption_provenance::review::{Review, VerdictStatus};
 use caption_provenance::ui::App;
 use caption_provenance::ui::conflicts::ConflictRow;
-use caption_provenance::ui::highlight::Side;
+use caption_provenance::ui::highlight::{DiffMark, Side};
 use caption_provenance::ui::jobs::{LoadFailure, Loaded, Loader};
 use caption_provenance::ui::selection::Selection;
 use eframe::egui;
@@ -278,20 +278,30 @@ fn picking_sportstar_shows_the_conflicts_and_marks_silver_medallist() -> TestRes
             (Side::Right, "Reuters", "bronze medallist", "person:0/medal"),
         ]
     );
-    // The marked words are on screen, right after Lim's name.
-    let lim = view
+    // The marked words are on screen, right after Lim's name, and the
+    // word diff against Reuters marks "silver" as Sportstar's own.
+    let text = view.left.text.as_str();
+    let pieces: Vec<(&str, DiffMark, Option<usize>)> = view
         .left
         .segments
         .iter()
-        .position(|s| s.span.slice(&view.left.text) == "silver medallist")
-        .ok_or("no silver medallist segment")?;
-    let before = view
-        .left
-        .segments
-        .get(lim.saturating_sub(1))
-        .map(|s| s.span.slice(&view.left.text));
-    assert_eq!(before, Some("South Korea’s Lim Jonghoon, "));
-    harness.get_by_label("silver medallist");
+        .filter(|s| s.span.overlaps(span_of(SPORTSTAR, "silver medallist")))
+        .map(|s| (s.span.slice(text), s.diff, s.conflict))
+        .collect();
+    assert_eq!(
+        pieces,
+        vec![
+            ("silver", DiffMark::Removed, Some(0)),
+            (" ", DiffMark::Unmarked, Some(0)),
+            ("medallist", DiffMark::Same, Some(0)),
+        ]
+    );
+    let start = span_of(SPORTSTAR, "silver medallist").start;
+    assert!(
+        text.get(..start)
+            .is_some_and(|t| t.ends_with("Lim Jonghoon, "))
+    );
+    harness.get_by_label("silver");
     Ok(())
 }
 
@@ -499,23 +509,133 @@ fn settings_survive_a_restart() -> TestResult {
     Ok(())
 }
 
-/// The bundled folder, through the real loader and analysis.
-#[test]
-#[ignore = "needs the loader and the analysis (issues 1 and 2) in main"]
-fn the_bundled_folder_shows_the_sportstar_medal_conflict() -> TestResult {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("captions");
-    let mut harness = Harness::builder()
+fn bundled_folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("captions")
+}
+
+fn real_harness(folder: PathBuf) -> Harness<'static, App> {
+    Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())));
+        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
+}
+
+/// Picks Sportstar in the bundled folder's variant list.
+fn bundled_with_sportstar_on_the_left() -> Result<Harness<'static, App>, Box<dyn std::error::Error>>
+{
+    let mut harness = real_harness(bundled_folder());
     run_until(&mut harness, loaded)?;
-    harness.get_by_label_contains("Sportstar").click();
+    harness
+        .get_by_label_contains("Sportstar · 2024-07-31 · AFP")
+        .click();
     harness.run();
+    Ok(harness)
+}
+
+/// The bundled folder, through the real loader and word diff.
+#[test]
+fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResult {
+    let harness = bundled_with_sportstar_on_the_left()?;
+    let session = harness.state().session().ok_or("no session")?;
+    let photo = session.photo().ok_or("no photo")?;
+    let labels: Vec<&str> = photo.variants.iter().map(|v| v.label()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "Unnamed outlet 000",
+            "Unnamed outlet 001",
+            "The Sun",
+            "Sportstar",
+            "Unnamed outlet 004"
+        ]
+    );
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!((selection.left, selection.right), (3, 1));
     let view = harness.state().compare_view().ok_or("no compare view")?;
-    assert_eq!(view.left.outlet, "Sportstar");
+    assert_eq!(
+        (view.left.outlet.as_str(), view.right.outlet.as_str()),
+        ("Sportstar", "Unnamed outlet 001")
+    );
+    let text = view.left.text.as_str();
+    let silver = text.find("silver medallist").ok_or("no silver medallist")?;
+    assert!(
+        text.get(..silver)
+            .is_some_and(|t| t.ends_with("Lim Jonghoon, "))
+    );
+    // Unnamed outlet 001 says nothing of the kind: the words are Sportstar's own.
+    let marks: Vec<DiffMark> = view
+        .left
+        .segments
+        .iter()
+        .filter(|s| {
+            s.span
+                .overlaps(Span::new(silver, silver + "silver medallist".len()))
+        })
+        .map(|s| s.diff)
+        .collect();
+    assert!(!marks.is_empty());
+    assert!(marks.iter().all(|&m| m == DiffMark::Removed), "{marks:?}");
+    Ok(())
+}
+
+/// The bundled folder's conflicts, through the real analysis.
+#[test]
+#[ignore = "needs the analysis (people, claims, conflicts) in main"]
+fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
+    let harness = bundled_with_sportstar_on_the_left()?;
+    let rows = rows(harness.state());
+    assert!(rows.iter().any(|r| r.name == "Lim Jong-hoon: medal"));
+    let view = harness.state().compare_view().ok_or("no compare view")?;
     assert!(
         view.highlighted
             .iter()
             .any(|h| h.outlet == "Sportstar" && h.text == "silver medallist")
     );
+    Ok(())
+}
+
+#[test]
+fn a_folder_of_broken_files_lists_each_problem_with_advice() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\n  \"outlet\": \"X\",\n  \"caption\": \n",
+    )?;
+    std::fs::write(dir.path().join("empty.txt"), "")?;
+    std::fs::write(dir.path().join("good.txt"), "Outlet: Good\n\nA caption.\n")?;
+    let mut harness = real_harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    let problems = &harness
+        .state()
+        .session()
+        .ok_or("no session")?
+        .corpus
+        .problems;
+    let kinds: Vec<(&Path, ProblemKind)> = problems
+        .iter()
+        .map(|p| (p.path.as_path(), p.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (Path::new("broken.json"), ProblemKind::Syntax),
+            (Path::new("empty.txt"), ProblemKind::Empty)
+        ]
+    );
+    harness.get_by_label("Problems (2)");
+    harness.get_by_label("broken.json:4");
+    harness.get_by_label("invalid JSON: EOF while parsing a value");
+    harness.get_by_label(ProblemKind::Syntax.advice());
+    harness.get_by_label("empty.txt");
+    harness.get_by_label("the file is empty");
+    harness.get_by_label(ProblemKind::Empty.advice());
+    // The good file still loaded.
+    let session = harness.state().session().ok_or("no session")?;
+    let outlets: Vec<&str> = session
+        .corpus
+        .photos
+        .iter()
+        .flat_map(|p| p.variants.iter().map(|v| v.label()))
+        .collect();
+    assert_eq!(outlets, vec!["Good"]);
     Ok(())
 }

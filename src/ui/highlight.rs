@@ -113,7 +113,8 @@ pub fn segments(
     }
     cuts.sort_unstable();
     cuts.dedup();
-    cuts.windows(2)
+    let mut cut: Vec<Segment> = cuts
+        .windows(2)
         .filter_map(|pair| match pair {
             [start, end] if start < end => Some(Span::new(*start, *end)),
             _ => None,
@@ -130,7 +131,27 @@ pub fn segments(
                 .find(|(s, _)| fits(s) && s.overlaps(span))
                 .map(|(_, c)| *c),
         })
-        .collect()
+        .collect();
+    fill_gaps(text, &mut cut);
+    cut
+}
+
+/// Gives the spaces between two words with the same diff mark that mark, so
+/// a run of removed or added words reads as one highlight.
+fn fill_gaps(text: &str, cut: &mut [Segment]) {
+    for i in 1..cut.len().saturating_sub(1) {
+        let (before, after) = match (cut.get(i - 1), cut.get(i + 1)) {
+            (Some(b), Some(a)) => (b.diff, a.diff),
+            _ => continue,
+        };
+        if let Some(gap) = cut.get_mut(i)
+            && gap.diff == DiffMark::Unmarked
+            && before == after
+            && gap.span.slice(text).trim().is_empty()
+        {
+            gap.diff = before;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -160,6 +181,30 @@ mod tests {
                 (", ", DiffMark::Same, false, None),
                 ("silver medallist", DiffMark::Removed, true, Some(0)),
                 (", smiles", DiffMark::Same, false, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn spaces_between_words_with_the_same_mark_take_it() {
+        let text = "silver medallist and";
+        let diff = [
+            (Span::new(0, 6), DiffMark::Removed),
+            (Span::new(7, 16), DiffMark::Removed),
+            (Span::new(17, 20), DiffMark::Same),
+        ];
+        let marks: Vec<(&str, DiffMark)> = segments(text, &diff, &[], &[])
+            .iter()
+            .map(|s| (s.span.slice(text), s.diff))
+            .collect();
+        assert_eq!(
+            marks,
+            vec![
+                ("silver", DiffMark::Removed),
+                (" ", DiffMark::Removed),
+                ("medallist", DiffMark::Removed),
+                (" ", DiffMark::Unmarked),
+                ("and", DiffMark::Same),
             ]
         );
     }
