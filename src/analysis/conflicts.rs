@@ -177,7 +177,7 @@ fn conflict_of(
     let majority = {
         let mut counts: Vec<(usize, &Group)> =
             groups.iter().map(|g| (g.variants.len(), g)).collect();
-        counts.sort_by(|a, b| b.0.cmp(&a.0));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.0));
         match counts.as_slice() {
             [(n, g), (m, _), ..] if n > m => Some(g.value.clone()),
             _ => None,

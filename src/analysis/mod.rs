@@ -23,6 +23,7 @@ mod people;
 pub mod reuse;
 mod scan;
 mod section;
+pub mod tokens;
 pub mod vocabulary;
 
 pub use model::*;

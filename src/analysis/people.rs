@@ -302,7 +302,7 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
                 None => spellings.push((c.spelling.clone(), 1, c.keys.clone())),
             }
         }
-        spellings.sort_by(|a, b| b.1.cmp(&a.1));
+        spellings.sort_by_key(|s| std::cmp::Reverse(s.1));
         let id = PersonId(people.people.len());
         let keys: Vec<Vec<String>> = spellings.iter().map(|(_, _, k)| k.clone()).collect();
         people.index.add(id, &keys);
@@ -429,7 +429,9 @@ mod tests {
     }
 
     /// (variant, section, mentioned text, person's name) for every mention.
-    fn mentions(photo: &Photo) -> (Vec<String>, Vec<(usize, Section, String, String)>) {
+    type Seen = (usize, Section, String, String);
+
+    fn mentions(photo: &Photo) -> (Vec<String>, Vec<Seen>) {
         let vocab = Vocabulary::builtin();
         let sections = SectionText::all_of(photo, &vocab);
         let people = resolve(photo, &sections, &vocab);
@@ -464,7 +466,7 @@ mod tests {
         }
     }
 
-    fn c(v: usize, s: Section, text: &str, name: &str) -> (usize, Section, String, String) {
+    fn c(v: usize, s: Section, text: &str, name: &str) -> Seen {
         (v, s, text.to_string(), name.to_string())
     }
 

@@ -260,7 +260,7 @@ impl PhraseSet {
         }
         for list in by_first.values_mut() {
             // Longest phrase first, so "South Korean" wins over "South Korea".
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
         PhraseSet { by_first }
     }
