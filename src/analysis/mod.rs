@@ -10,6 +10,7 @@ mod model;
 pub mod align;
 pub mod diff;
 pub mod reuse;
+pub mod tokens;
 
 pub use model::*;
 

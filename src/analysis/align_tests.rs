@@ -1,0 +1,211 @@
+//! Exact alignment tables.
+
+use super::*;
+use crate::analysis::{Location, Mention, PersonId};
+use crate::corpus::{Text, Variant};
+
+fn photo(captions: &[&str]) -> Photo {
+    Photo {
+        variants: captions
+            .iter()
+            .map(|c| Variant {
+                caption: Text::new(*c),
+                ..Variant::default()
+            })
+            .collect(),
+        ..Photo::default()
+    }
+}
+
+/// The table as text: one row per column, "" for a gap, then "=" or "≠".
+fn render(photo: &Photo, alignment: &Alignment) -> Vec<String> {
+    alignment
+        .columns
+        .iter()
+        .map(|column| {
+            let cells: Vec<&str> = column
+                .cells
+                .iter()
+                .zip(&alignment.variants)
+                .map(|(cell, &v)| match (cell, photo.variants.get(v)) {
+                    (Some(span), Some(variant)) => span.slice(variant.caption.as_str()),
+                    _ => "",
+                })
+                .collect();
+            format!(
+                "{} {}",
+                cells.join(" | "),
+                if column.agreed { "=" } else { "≠" }
+            )
+        })
+        .collect()
+}
+
+const A: &str = "Lim Jonghoon takes a selfie";
+const B: &str = "Lim Jong-hoon takes a photo";
+const C: &str = "South Korea’s Lim Jonghoon took a selfie";
+
+#[test]
+fn three_short_witnesses() {
+    let photo = photo(&[A, B, C]);
+    let alignment = align_variants(
+        &photo,
+        &PhotoAnalysis::default(),
+        Section::Caption,
+        DiffOptions::default(),
+    );
+    assert_eq!(alignment.variants, [0, 1, 2]);
+    assert_eq!(
+        render(&photo, &alignment),
+        [
+            " |  | South =",
+            " |  | Korea’s =",
+            "Lim | Lim | Lim =",
+            "Jonghoon | Jong-hoon | Jonghoon ≠",
+            "takes | takes | took ≠",
+            "a | a | a =",
+            "selfie | photo | selfie ≠",
+        ]
+    );
+    let span = |s, e| Some(Span::new(s, e));
+    assert_eq!(
+        alignment.columns[3],
+        AlignedColumn {
+            cells: vec![span(4, 12), span(4, 13), span(20, 28)],
+            agreed: false
+        }
+    );
+    assert_eq!(
+        alignment.columns[0],
+        AlignedColumn {
+            cells: vec![None, None, span(0, 5)],
+            agreed: true
+        }
+    );
+    let complete: Vec<bool> = alignment
+        .columns
+        .iter()
+        .map(AlignedColumn::is_complete)
+        .collect();
+    assert_eq!(complete, [false, false, true, true, true, true, true]);
+}
+
+#[test]
+fn one_person_in_one_column_with_mentions() {
+    let photo = photo(&[A, B, C]);
+    let at = |variant, start, end| Mention {
+        person: PersonId(0),
+        location: Location {
+            variant,
+            section: Section::Caption,
+            span: Span::new(start, end),
+        },
+    };
+    let analysis = PhotoAnalysis {
+        mentions: vec![at(0, 0, 12), at(1, 0, 13), at(2, 16, 28)],
+        ..PhotoAnalysis::default()
+    };
+    let options = DiffOptions {
+        same_person_equal: true,
+        ..DiffOptions::default()
+    };
+    let alignment = align_variants(&photo, &analysis, Section::Caption, options);
+    assert_eq!(
+        render(&photo, &alignment),
+        [
+            " |  | South =",
+            " |  | Korea’s =",
+            "Lim Jonghoon | Lim Jong-hoon | Lim Jonghoon =",
+            "takes | takes | took ≠",
+            "a | a | a =",
+            "selfie | photo | selfie ≠",
+        ]
+    );
+}
+
+#[test]
+fn a_later_minority_reading_joins_its_column() {
+    let photo = photo(&[
+        "Lim, silver medallist",
+        "Lim, bronze medallist",
+        "Lim, Bronze medallist",
+    ]);
+    let options = DiffOptions {
+        ignore_case: true,
+        ignore_punctuation: true,
+        ..DiffOptions::default()
+    };
+    let alignment = align_variants(&photo, &PhotoAnalysis::default(), Section::Caption, options);
+    assert_eq!(
+        render(&photo, &alignment),
+        [
+            "Lim | Lim | Lim =",
+            "silver | bronze | Bronze ≠",
+            "medallist | medallist | medallist ="
+        ]
+    );
+}
+
+#[test]
+fn transpositions_become_gaps() {
+    let photo = photo(&["Wang Chuqin smiles", "Chuqin Wang smiles"]);
+    let alignment = align_variants(
+        &photo,
+        &PhotoAnalysis::default(),
+        Section::Caption,
+        DiffOptions::default(),
+    );
+    assert_eq!(
+        render(&photo, &alignment),
+        [
+            " | Chuqin =",
+            "Wang | Wang =",
+            "Chuqin |  =",
+            "smiles | smiles ="
+        ]
+    );
+}
+
+#[test]
+fn variants_without_the_section_are_left_out() {
+    let mut photo = photo(&["a b", "a c"]);
+    if let Some(v) = photo.variants.get_mut(1) {
+        v.article = Some(Text::new("x y"));
+    }
+    let alignment = align_variants(
+        &photo,
+        &PhotoAnalysis::default(),
+        Section::Article,
+        DiffOptions::default(),
+    );
+    assert_eq!(alignment.variants, [1]);
+    assert_eq!(render(&photo, &alignment).len(), 2);
+    let empty = align_variants(
+        &Photo::default(),
+        &PhotoAnalysis::default(),
+        Section::Caption,
+        DiffOptions::default(),
+    );
+    assert_eq!(empty, Alignment::default());
+}
+
+#[test]
+fn longer_and_shorter_replacements_keep_every_token() {
+    let photo = photo(&["one two three end", "uno end", "one dos tres cuatro end"]);
+    let alignment = align_variants(
+        &photo,
+        &PhotoAnalysis::default(),
+        Section::Caption,
+        DiffOptions::default(),
+    );
+    assert_eq!(
+        render(&photo, &alignment),
+        [
+            "one | uno | one ≠",
+            "two |  | dos ≠",
+            "three |  | tres ≠",
+            " |  | cuatro =",
+            "end | end | end =",
+        ]
+    );
+}
