@@ -43,7 +43,7 @@ fn the_agency_stand_in_carries_an_honest_iptc_and_xmp_caption() -> std::io::Resu
             field(Field::Headline, Standard::Iptc, HEADLINE),
             field(Field::Caption, Standard::Iptc, CAPTION),
             field(Field::Credit, Standard::Iptc, "caption-provenance stand-in"),
-            field(Field::DateCreated, Standard::Iptc, "20240730"),
+            field(Field::DateCreated, Standard::Iptc, "2024-07-30"),
             field(Field::City, Standard::Iptc, "Paris"),
             field(Field::Country, Standard::Iptc, "France"),
             field(Field::Headline, Standard::Xmp, HEADLINE),

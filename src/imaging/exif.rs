@@ -98,6 +98,29 @@ fn text(value: &[u8]) -> String {
     }
 }
 
+/// An EXIF date-time (`2024:07:30 21:15:00`) in ISO 8601 form
+/// (`2024-07-30T21:15:00`), like XMP's.
+fn iso_date_time(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let shape_ok = bytes.len() == 19
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b':',
+            10 => *b == b' ',
+            13 | 16 => *b == b':',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape_ok {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{}T{}",
+        value.get(..4)?,
+        value.get(5..7)?,
+        value.get(8..10)?,
+        value.get(11..)?
+    ))
+}
+
 fn field_of(tag: u16) -> Option<Field> {
     Some(match tag {
         TAG_IMAGE_DESCRIPTION => Field::Caption,
@@ -163,7 +186,10 @@ pub fn read_tiff(bytes: &[u8]) -> TiffContents<'_> {
                     if let Some(field) = wanted
                         && let Some(value) = tiff.value(entry)
                     {
-                        let value = text(value);
+                        let mut value = text(value);
+                        if field == Field::DateCreated {
+                            value = iso_date_time(&value).unwrap_or(value);
+                        }
                         if !value.is_empty() {
                             contents.fields.push(MetadataField {
                                 field,
@@ -272,7 +298,7 @@ mod tests {
                     (Field::Model, "Galaxy Z Flip6"),
                     (Field::Byline, "Müller"),
                     (Field::Copyright, "© 2024"),
-                    (Field::DateCreated, "2024:07:30 21:15:00"),
+                    (Field::DateCreated, "2024-07-30T21:15:00"),
                 ],
                 "little endian: {little}"
             );

@@ -128,7 +128,22 @@ fn decode(data: &[u8], utf8: bool) -> String {
     }
 }
 
-/// Reads the fields we know from a bare IIM block.
+/// An IIM date (`CCYYMMDD`) in ISO 8601 form (`CCYY-MM-DD`).
+fn iso_date(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.len() != 8 || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(format!(
+        "{}-{}-{}",
+        value.get(..4)?,
+        value.get(4..6)?,
+        value.get(6..)?
+    ))
+}
+
+/// Reads the fields we know from a bare IIM block. Date Created (2:55) is
+/// given in ISO 8601 form (`2024-07-30`), like XMP's.
 pub fn read_iim(block: &[u8]) -> Vec<MetadataField> {
     let sets = datasets(block);
     let utf8 = sets
@@ -138,7 +153,10 @@ pub fn read_iim(block: &[u8]) -> Vec<MetadataField> {
         .filter(|d| d.record == 2)
         .filter_map(|d| {
             let field = field_of(d.number)?;
-            let value = decode(d.data, utf8);
+            let mut value = decode(d.data, utf8);
+            if field == Field::DateCreated {
+                value = iso_date(&value).unwrap_or(value);
+            }
             (!value.trim().is_empty()).then_some(MetadataField {
                 field,
                 standard: Standard::Iptc,
@@ -265,7 +283,7 @@ mod tests {
                 (Field::Credit, "caption-provenance stand-in"),
                 (Field::Source, "Sample"),
                 (Field::Copyright, "© nobody"),
-                (Field::DateCreated, "20240730"),
+                (Field::DateCreated, "2024-07-30"),
                 (Field::City, "Paris"),
                 (Field::Country, "France"),
                 (Field::Keywords, "table tennis"),

@@ -2,8 +2,10 @@
 //! common model the readers fill, the entry point `read_embedded`, and
 //! `internal_conflicts`, the places where one file disagrees with itself.
 //!
-//! Values are kept as the file writes them (IPTC dates as `20240730`, EXIF
-//! dates as `2024:07:30 21:15:00`); comparison normalises them.
+//! Values are kept as the file writes them, except dates, which are given
+//! in ISO 8601 form whatever the standard (IPTC `20240730` becomes
+//! `2024-07-30`, EXIF `2024:07:30 21:15:00` becomes `2024-07-30T21:15:00`);
+//! comparison looks at the calendar date only.
 
 use std::collections::{BTreeMap, BTreeSet};
 
