@@ -175,6 +175,7 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
         }),
         analysis: Arc::new(Analysis {
             photos: vec![analysis],
+            ..Analysis::default()
         }),
         review,
         review_problem: None,
