@@ -4,6 +4,17 @@
 
 mod model;
 
+mod encoding;
+mod html_page;
+mod parsed;
+mod paths;
+mod photo_file;
+mod plain_text;
+mod published;
+mod read;
+mod structured;
+mod walk;
+
 pub mod load;
 
 pub use model::*;
