@@ -1,17 +1,40 @@
-//! The command line: with no arguments, the window on `./captions`.
-//! (Skeleton: the report issue grows `report` and `check`.)
+//! The command line: with no arguments, the window on `./captions`;
+//! `open PATH`, `report PATH`, `check PATH` otherwise.
+//!
+//! Every error is one line on stderr (`caption-provenance: ...`) and a
+//! non-zero exit code (see [`crate::exit_codes`]); a progress bar shows on
+//! stderr while loading, only when stderr is a terminal.
 
-use std::path::PathBuf;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::corpus::load::load_folder;
+use crate::analysis::{Analysis, analyze};
+use crate::atomic_write::{Overwrite, write_atomically};
+use crate::corpus::load::{LoadError, LoadProgress, load_folder};
+use crate::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
+use crate::exit_codes;
+use crate::report::check::CheckResult;
+use crate::report::{
+    ReportError, ReportFormat, ReportInput, ReportOptions, Thumbnails, build_report, images, render,
+};
+use crate::review::{REVIEW_FILE, Review};
+
+const NAME: &str = "caption-provenance";
 
 #[derive(Debug, Parser)]
 #[command(name = "caption-provenance", version, about)]
 pub struct Cli {
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Also print every loading problem and what was written.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -20,47 +43,325 @@ pub struct Cli {
 pub enum Command {
     /// Open the window on a captions folder.
     Open { path: PathBuf },
-    /// Write a report on a captions folder.
+    /// Write a provenance report on a captions folder.
     Report {
         path: PathBuf,
-        #[arg(long, default_value = "json")]
-        format: String,
+        /// The file to write; "-" or none: standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The format; by default from the file's extension (JSON on standard output).
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+        /// Leave the time out, so the same folder always gives the same report.
+        #[arg(long)]
+        no_timestamp: bool,
+        /// Diff every caption against this outlet (or file name) instead of the first.
+        #[arg(long, value_name = "OUTLET")]
+        base: Option<String>,
+    },
+    /// List the conflicts; exit 0 when none, 1 when some, 2 on error.
+    Check {
+        path: PathBuf,
+        /// Print the conflicts as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }
 
-pub fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        None => run_window(PathBuf::from("captions")),
-        Some(Command::Open { path }) => run_window(path),
-        Some(Command::Report { path, format: _ }) => {
-            let cancel = AtomicBool::new(false);
-            match load_folder(&path, &|_| {}, &cancel) {
-                Ok(corpus) => match serde_json::to_string_pretty(&corpus) {
-                    Ok(json) => {
-                        println!("{json}");
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprintln!("caption-provenance: {e}");
-                        ExitCode::from(2)
-                    }
-                },
-                Err(e) => {
-                    eprintln!("caption-provenance: {e}");
-                    ExitCode::from(2)
-                }
-            }
+/// Report formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Html,
+    #[value(alias = "markdown")]
+    Md,
+    Json,
+}
+
+impl From<FormatArg> for ReportFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Html => ReportFormat::Html,
+            FormatArg::Md => ReportFormat::Markdown,
+            FormatArg::Json => ReportFormat::Json,
         }
     }
 }
 
-fn run_window(path: PathBuf) -> ExitCode {
-    match crate::ui::run(path) {
-        Ok(()) => ExitCode::SUCCESS,
+/// Why a command failed; each shows as one line.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}: no such folder")]
+    NoFolder(PathBuf),
+    #[error("{0}: not a folder")]
+    NotAFolder(PathBuf),
+    #[error("{1}")]
+    Load(PathBuf, LoadError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(
+        "cannot tell the format of {0} from its extension: name it .html, .md or .json, or add --format"
+    )]
+    UnknownFormat(PathBuf),
+    #[error("{0} already exists: add --force to replace it")]
+    Exists(PathBuf),
+    #[error("could not write {0}: {1}")]
+    Write(PathBuf, io::Error),
+    #[error("could not write to standard output: {0}")]
+    Stdout(io::Error),
+    #[error("could not render the report: {0}")]
+    Render(#[from] serde_json::Error),
+    #[error("could not open the window: {0}")]
+    Window(String),
+}
+
+/// How chatty to be on stderr.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+/// The binary's entry point.
+pub fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string().replace('\n', " ");
+        eprintln!("{NAME}: internal error (please report it): {message}");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_error(&e),
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("caption-provenance: could not open the window: {e}");
-            ExitCode::from(2)
+            eprintln!("{NAME}: {e}");
+            ExitCode::from(exit_codes::ERROR)
         }
     }
+}
+
+/// Help and version go to stdout with success; a usage error is one line.
+fn clap_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // Nothing useful to do if printing help itself fails.
+        let _ = e.print();
+        return ExitCode::from(exit_codes::SUCCESS);
+    }
+    let rendered = e.render().to_string();
+    let first = rendered
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    eprintln!("{NAME}: {first} (see --help)");
+    ExitCode::from(exit_codes::ERROR)
+}
+
+/// Runs a parsed command line; the exit code on success.
+pub fn run(cli: Cli) -> Result<u8, CliError> {
+    let verbosity = if cli.quiet {
+        Verbosity::Quiet
+    } else if cli.verbose {
+        Verbosity::Verbose
+    } else {
+        Verbosity::Normal
+    };
+    match cli.command {
+        None => run_window(PathBuf::from("captions")),
+        Some(Command::Open { path }) => run_window(path),
+        Some(Command::Report {
+            path,
+            output,
+            format,
+            force,
+            no_timestamp,
+            base,
+        }) => {
+            let target = output.filter(|o| o.as_os_str() != "-");
+            let format = match (format, &target) {
+                (Some(f), _) => f.into(),
+                (None, None) => ReportFormat::Json,
+                (None, Some(file)) => ReportFormat::from_path(file)
+                    .ok_or_else(|| CliError::UnknownFormat(file.clone()))?,
+            };
+            if let Some(file) = &target
+                && !force
+                && file.exists()
+            {
+                return Err(CliError::Exists(file.clone()));
+            }
+            let loaded = load(&path, verbosity)?;
+            let (sections, thumbnails) = if format == ReportFormat::Json {
+                (images::examine(&loaded.corpus).0, Thumbnails::new())
+            } else {
+                images::examine(&loaded.corpus)
+            };
+            let options = ReportOptions {
+                base,
+                generated_at: (!no_timestamp).then(chrono::Utc::now),
+                ..ReportOptions::default()
+            };
+            let input = ReportInput {
+                corpus: &loaded.corpus,
+                analysis: &loaded.analysis,
+                review: &loaded.review,
+                images: &sections,
+            };
+            let report = build_report(input, &options)?;
+            let text = render(&report, format, &thumbnails)?;
+            match target {
+                None => write_stdout(text.as_bytes())?,
+                Some(file) => {
+                    write_report(&file, text.as_bytes(), force)?;
+                    if verbosity == Verbosity::Verbose {
+                        eprintln!("{NAME}: wrote {} ({})", file.display(), format.name());
+                    }
+                }
+            }
+            Ok(exit_codes::SUCCESS)
+        }
+        Some(Command::Check { path, json }) => {
+            let loaded = load(&path, verbosity)?;
+            let input = ReportInput {
+                corpus: &loaded.corpus,
+                analysis: &loaded.analysis,
+                review: &loaded.review,
+                images: &[],
+            };
+            let report = build_report(input, &ReportOptions::default())?;
+            let result = CheckResult::from_report(&report);
+            let text = if json {
+                let mut text = serde_json::to_string_pretty(&result)?;
+                text.push('\n');
+                text
+            } else {
+                result.lines()
+            };
+            write_stdout(text.as_bytes())?;
+            if verbosity != Verbosity::Quiet && !json {
+                eprintln!(
+                    "{NAME}: {} conflict{} in {} photo{}",
+                    result.conflicts.len(),
+                    if result.conflicts.len() == 1 { "" } else { "s" },
+                    result.photos,
+                    if result.photos == 1 { "" } else { "s" }
+                );
+            }
+            Ok(if result.conflicts.is_empty() {
+                exit_codes::SUCCESS
+            } else {
+                exit_codes::CONFLICTS
+            })
+        }
+    }
+}
+
+fn run_window(path: PathBuf) -> Result<u8, CliError> {
+    crate::ui::run(path).map_err(|e| CliError::Window(e.to_string()))?;
+    Ok(exit_codes::SUCCESS)
+}
+
+/// A loaded folder, analysed, with its verdicts.
+struct Loaded {
+    corpus: Corpus,
+    analysis: Analysis,
+    review: Review,
+}
+
+fn load(path: &Path, verbosity: Verbosity) -> Result<Loaded, CliError> {
+    if !path.exists() {
+        return Err(CliError::NoFolder(path.to_path_buf()));
+    }
+    if !path.is_dir() {
+        return Err(CliError::NotAFolder(path.to_path_buf()));
+    }
+    let bar = (verbosity != Verbosity::Quiet && io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(0);
+        if let Ok(style) = ProgressStyle::with_template("loading {bar:30} {pos}/{len} files") {
+            bar.set_style(style);
+        }
+        bar
+    });
+    let progress = |p: LoadProgress| {
+        if let Some(bar) = &bar {
+            bar.set_length(p.total as u64);
+            bar.set_position(p.done as u64);
+        }
+    };
+    let cancel = AtomicBool::new(false);
+    let loaded = load_folder(path, &progress, &cancel);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let mut corpus = loaded.map_err(|e| CliError::Load(path.to_path_buf(), e))?;
+    let review = Review::load(path).unwrap_or_else(|e| {
+        corpus.problems.push(Problem {
+            path: PathBuf::from(REVIEW_FILE),
+            reason: format!("the reviewer's verdicts were not read: {e}"),
+            line: None,
+            severity: ProblemSeverity::Warning,
+            kind: ProblemKind::Syntax,
+        });
+        Review::default()
+    });
+    let analysis = analyze(&corpus);
+    match verbosity {
+        Verbosity::Quiet => {}
+        Verbosity::Normal if !corpus.problems.is_empty() => eprintln!(
+            "{NAME}: {} file problem{} while loading {} (listed in the report; --verbose shows them)",
+            corpus.problems.len(),
+            if corpus.problems.len() == 1 { "" } else { "s" },
+            path.display()
+        ),
+        Verbosity::Normal => {}
+        Verbosity::Verbose => {
+            let variants: usize = corpus.photos.iter().map(|p| p.variants.len()).sum();
+            eprintln!(
+                "{NAME}: loaded {} photos, {variants} variants, {} files from {}",
+                corpus.photos.len(),
+                corpus.inputs.len(),
+                path.display()
+            );
+            for p in &corpus.problems {
+                let line = p.line.map_or_else(String::new, |l| format!(":{l}"));
+                eprintln!("{NAME}: {}{line}: {}", p.path.display(), p.reason);
+            }
+        }
+    }
+    Ok(Loaded {
+        corpus,
+        analysis,
+        review,
+    })
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<(), CliError> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        // The reader went away (`| head`): not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError::Stdout(e)),
+    }
+}
+
+/// Writes the report atomically; an existing file only with `force`.
+pub fn write_report(file: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
+    let overwrite = if force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    write_atomically(file, bytes, overwrite).map_err(|e| {
+        if e.kind() == io::ErrorKind::AlreadyExists {
+            CliError::Exists(file.to_path_buf())
+        } else {
+            CliError::Write(file.to_path_buf(), e)
+        }
+    })
 }

@@ -19,6 +19,8 @@ pub mod analysis;
 pub mod atomic_write;
 pub mod cli;
 pub mod corpus;
+pub mod exit_codes;
 pub mod imaging;
+pub mod report;
 pub mod review;
 pub mod ui;

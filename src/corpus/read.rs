@@ -18,7 +18,7 @@ use super::published::parse_published;
 use super::structured::{parse_json, parse_toml};
 use super::walk::{CaptionFormat, FileKind, FoundFile};
 use super::{InputFile, Problem, ProblemKind, Source, SourceFormat, Text, Variant};
-use crate::imaging::metadata::{Field, read_embedded};
+use crate::imaging::metadata::{EmbeddedMetadata, Field, read_embedded};
 
 /// The largest caption or photo file read, in bytes.
 pub const CAPTION_SIZE_LIMIT: u64 = 5 * 1024 * 1024;
@@ -84,7 +84,7 @@ pub(crate) fn read_file(root: &Path, file: &FoundFile) -> Outcome {
             }
         },
         FileKind::Image => {
-            let (variant, warnings) = embedded_variant(file, &bytes);
+            let (variant, warnings) = embedded_variant(file, &read_embedded(&bytes));
             issues = warnings;
             Content::Image {
                 path: file.relative.clone(),
@@ -224,8 +224,10 @@ fn checked_date(raw: &str, warnings: &mut Vec<Issue>) -> Option<super::Published
 }
 
 /// The variant of an image that carries an embedded caption.
-fn embedded_variant(file: &FoundFile, bytes: &[u8]) -> (Option<Variant>, Vec<Issue>) {
-    let metadata = read_embedded(bytes);
+fn embedded_variant(
+    file: &FoundFile,
+    metadata: &EmbeddedMetadata,
+) -> (Option<Variant>, Vec<Issue>) {
     let Some(caption) = metadata.get(Field::Caption).and_then(non_empty) else {
         return (None, Vec::new());
     };
@@ -282,6 +284,57 @@ fn photo_file(root: &Path, folder: &Path, bytes: &[u8]) -> Result<PhotoFileRead,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::imaging::metadata::{MetadataField, Standard};
+
+    #[test]
+    fn an_embedded_caption_is_a_variant() {
+        let field = |field, value: &str| MetadataField {
+            field,
+            standard: Standard::Iptc,
+            value: value.to_string(),
+        };
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                field(Field::Caption, " Lim takes a selfie "),
+                field(Field::Credit, "AFP"),
+                field(Field::Byline, "Jane Roe"),
+                field(Field::Headline, "Selfie"),
+                field(Field::DateCreated, "2024-07-30"),
+            ],
+        };
+        let file = FoundFile {
+            absolute: PathBuf::from("/r/p/images/a.jpg"),
+            relative: PathBuf::from("p/images/a.jpg"),
+            kind: FileKind::Image,
+        };
+        let (variant, warnings) = embedded_variant(&file, &metadata);
+        assert_eq!(warnings, vec![]);
+        let Some(variant) = variant else {
+            panic!("no variant");
+        };
+        assert_eq!(variant.id, "p/images/a.jpg");
+        assert_eq!(variant.source.outlet, "Embedded in a.jpg");
+        assert_eq!(variant.source.format, SourceFormat::EmbeddedImage);
+        assert_eq!(variant.source.credit.as_deref(), Some("AFP"));
+        assert_eq!(variant.source.photographer.as_deref(), Some("Jane Roe"));
+        assert_eq!(variant.source.image, Some(PathBuf::from("p/images/a.jpg")));
+        assert_eq!(
+            variant
+                .source
+                .published
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2024-07-30")
+        );
+        assert_eq!(variant.caption.as_str(), "Lim takes a selfie");
+        assert_eq!(
+            variant.headline.map(|h| h.normalized).as_deref(),
+            Some("Selfie")
+        );
+
+        let (variant, warnings) = embedded_variant(&file, &EmbeddedMetadata::default());
+        assert_eq!((variant, warnings), (None, vec![]));
+    }
 
     #[test]
     fn digest_is_lower_hex() {

@@ -134,11 +134,11 @@ impl Walker {
             });
         }
         for (sub_absolute, sub_relative, canonical, _) in subfolders {
+            self.ancestors.push(canonical);
             if let Some(listing) = self.list_or_report(&sub_absolute, &sub_relative) {
-                self.ancestors.push(canonical);
                 self.visit(&sub_absolute, &sub_relative, listing);
-                self.ancestors.pop();
             }
+            self.ancestors.pop();
         }
     }
 

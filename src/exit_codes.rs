@@ -1,0 +1,9 @@
+//! The command line's exit codes, named in one place.
+
+/// Success; for `check`: no conflict found.
+pub const SUCCESS: u8 = 0;
+/// `check` found at least one conflict.
+pub const CONFLICTS: u8 = 1;
+/// Something went wrong: a missing folder, a file that could not be written,
+/// a bad option. The message says what.
+pub const ERROR: u8 = 2;

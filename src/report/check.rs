@@ -1,0 +1,114 @@
+//! The `check` view: one line per conflict for scripts, or a small JSON
+//! document with the same facts.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Report, SCHEMA_VERSION, severity_shout};
+use crate::analysis::{Attribute, ConflictSeverity};
+use crate::review::Verdict;
+
+/// What `check --json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub schema_version: u32,
+    pub folder: String,
+    pub photos: usize,
+    pub problems: usize,
+    pub conflicts: Vec<CheckConflict>,
+}
+
+/// One conflict, flat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckConflict {
+    /// The photo's label: its folder relative to the opened one.
+    pub photo: String,
+    pub key: String,
+    pub severity: ConflictSeverity,
+    pub subject: String,
+    pub attribute: Attribute,
+    pub summary: String,
+    pub verdict: Option<Verdict>,
+}
+
+impl CheckResult {
+    /// The conflicts of a report, in report order.
+    pub fn from_report(report: &Report) -> CheckResult {
+        let conflicts = report
+            .photos
+            .iter()
+            .flat_map(|photo| {
+                let label = photo_label(&photo.id, &report.folder);
+                photo.conflicts.iter().map(move |c| CheckConflict {
+                    photo: label.clone(),
+                    key: c.key.clone(),
+                    severity: c.severity,
+                    subject: c.subject_name.clone(),
+                    attribute: c.attribute,
+                    summary: c.summary.clone(),
+                    verdict: c.verdict.clone(),
+                })
+            })
+            .collect();
+        CheckResult {
+            schema_version: SCHEMA_VERSION,
+            folder: report.folder.clone(),
+            photos: report.photos.len(),
+            problems: report.problems.len(),
+            conflicts,
+        }
+    }
+
+    /// One line per conflict, each ending in a newline:
+    /// `photo: HIGH subject/attribute: summary`.
+    pub fn lines(&self) -> String {
+        self.conflicts
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: {} {}/{}: {}\n",
+                    one_line(&c.photo),
+                    severity_shout(c.severity),
+                    one_line(&c.subject),
+                    c.attribute.name(),
+                    one_line(&c.summary)
+                )
+            })
+            .collect()
+    }
+}
+
+/// A photo's id, or the opened folder's name when the folder is the photo.
+fn photo_label(id: &str, folder: &str) -> String {
+    if id == "." || id.is_empty() {
+        let name = std::path::Path::new(folder)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        name.unwrap_or_else(|| folder.to_owned())
+    } else {
+        id.to_owned()
+    }
+}
+
+/// Keeps text from the folder on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_folder_names_a_root_photo() {
+        assert_eq!(photo_label(".", "/data/captions/paris"), "paris");
+        assert_eq!(photo_label("paris", "/data/captions"), "paris");
+    }
+
+    #[test]
+    fn lines_stay_on_one_line() {
+        assert_eq!(
+            one_line("Sportstar:\nsilver;  four\tothers"),
+            "Sportstar: silver; four others"
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! The report as one serde value: what the HTML, Markdown and JSON views show.
+//!
+//! Everything a view needs is resolved here (outlet labels, quoted text, diff
+//! and alignment text), so each view is a plain walk over this value and the
+//! JSON is readable without the caption files. Field order is the JSON order;
+//! every list is in a deterministic order, so two runs on the same folder give
+//! the same bytes apart from `generated_at`.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::diff::{DiffOptions, DiffTag};
+use crate::analysis::{
+    Attribute, Claim, ConflictScope, ConflictSeverity, Location, Person, SharedRun, Subject,
+};
+use crate::corpus::{InputFile, ProblemKind, ProblemSeverity, ReferenceFacts, Section, Source};
+use crate::imaging::metadata::EmbeddedMetadata;
+use crate::review::Verdict;
+
+/// The JSON schema's version; bumped when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A provenance report on one captions folder.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// When the report was made (RFC 3339, UTC); absent with `--no-timestamp`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated_at: Option<String>,
+    /// The opened folder, as given.
+    pub folder: String,
+    /// The options the report was made with.
+    pub settings: Settings,
+    pub summary: Summary,
+    /// Every file that was read, with its SHA-256, in path order.
+    pub inputs: Vec<InputFile>,
+    /// Problems met while loading (and reading the review file).
+    pub problems: Vec<ProblemEntry>,
+    pub photos: Vec<PhotoReport>,
+}
+
+/// The program that made the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+/// The view options a report was made with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The `--base` the user asked for (outlet or file), if any.
+    pub base: Option<String>,
+    /// The section diffed and aligned.
+    pub section: Section,
+    pub diff: DiffOptions,
+}
+
+/// Counts for the report's first screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub photos: usize,
+    pub variants: usize,
+    pub conflicts: SeverityCounts,
+    pub problems: ProblemCounts,
+    /// Conflicts that carry a reviewer's verdict.
+    pub reviewed: usize,
+}
+
+/// Conflicts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeverityCounts {
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+}
+
+impl SeverityCounts {
+    pub fn total(&self) -> usize {
+        self.high + self.medium + self.low
+    }
+}
+
+/// Problems by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemCounts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// One problem, with the advice the user can act on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProblemEntry {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub severity: ProblemSeverity,
+    pub kind: ProblemKind,
+    pub reason: String,
+    pub advice: String,
+}
+
+/// Everything the report says about one photo.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhotoReport {
+    pub id: String,
+    pub title: String,
+    /// Image files of the photo, relative to the folder.
+    pub images: Vec<PathBuf>,
+    pub reference: Option<ReferenceFacts>,
+    pub variants: Vec<VariantReport>,
+    pub people: Vec<Person>,
+    pub claims: Vec<Claim>,
+    /// Most severe first, as the analysis ranks them.
+    pub conflicts: Vec<ConflictReport>,
+    /// Index of the variant the others are diffed against (none without variants).
+    pub base: Option<usize>,
+    /// Why the base is not the one asked for, when it is not.
+    pub base_note: Option<String>,
+    /// Every other variant against the base.
+    pub diffs: Vec<VariantDiff>,
+    pub alignment: AlignmentTable,
+    pub reuse: ReuseReport,
+    pub image_evidence: ImageSection,
+}
+
+/// One outlet's text and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VariantReport {
+    /// Index in the photo's variants; what locations and conflicts refer to.
+    pub index: usize,
+    pub id: String,
+    /// The outlet name, else the file name.
+    pub label: String,
+    pub source: Source,
+    /// NFC text; spans in locations are byte ranges into these.
+    pub caption: String,
+    pub headline: Option<String>,
+    pub article: Option<String>,
+}
+
+/// One conflict with the words that state each side, and the reviewer's verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictReport {
+    /// Stable across runs ("<subject>/<attribute>"); verdicts are keyed by it.
+    pub key: String,
+    pub subject: Subject,
+    pub subject_name: String,
+    pub attribute: Attribute,
+    pub severity: ConflictSeverity,
+    pub scopes: Vec<ConflictScope>,
+    /// Who says what, in one sentence.
+    pub summary: String,
+    pub majority: Option<String>,
+    pub reference: Option<String>,
+    /// Labels of the variants that differ from the reference (or the majority).
+    pub odd_ones_out: Vec<String>,
+    /// Largest group first.
+    pub values: Vec<ConflictValueReport>,
+    pub verdict: Option<Verdict>,
+}
+
+/// One side of a conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictValueReport {
+    pub value: String,
+    pub in_reference: bool,
+    /// Labels of the variants holding it.
+    pub holders: Vec<String>,
+    pub quotes: Vec<Quote>,
+}
+
+/// The words that state a claim, and where they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Index into the photo's `claims`.
+    pub claim: usize,
+    /// "Sportstar (caption)", "Sportstar (credit line)", "reference facts".
+    pub holder: String,
+    pub text: String,
+    /// Where in a variant's text, when the claim comes from one.
+    pub location: Option<Location>,
+}
+
+/// A variant's text against the base's, as runs of equal, deleted and inserted text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VariantDiff {
+    pub variant: usize,
+    pub base: usize,
+    pub section: Section,
+    pub identical: bool,
+    /// In reading order; deleted runs (the base's words) before the inserted
+    /// runs that replace them. Joining the texts of equal and inserted
+    /// segments gives the variant's text.
+    pub segments: Vec<DiffSegment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffSegment {
+    pub tag: DiffTag,
+    pub text: String,
+}
+
+/// All variants aligned token by token.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlignmentTable {
+    pub section: Option<Section>,
+    /// Variant indices, one per cell of each column.
+    pub variants: Vec<usize>,
+    pub labels: Vec<String>,
+    pub columns: Vec<AlignmentColumn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlignmentColumn {
+    pub cells: Vec<Option<String>>,
+    pub agreed: bool,
+}
+
+/// Shared passages and the likely derivation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ReuseReport {
+    pub pairs: Vec<ReusePairReport>,
+    pub derivations: Vec<DerivationReport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReusePairReport {
+    pub a: usize,
+    pub b: usize,
+    pub a_label: String,
+    pub b_label: String,
+    /// Rounded to three decimals.
+    pub containment_a_in_b: f64,
+    pub containment_b_in_a: f64,
+    pub shared_runs: Vec<SharedRun>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DerivationReport {
+    pub from: usize,
+    pub to: usize,
+    pub from_label: String,
+    pub to_label: String,
+    pub evidence: String,
+}
+
+/// What the image files say: their metadata and which are the same photo.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImageSection {
+    /// Why the section is empty or partial, when it is.
+    pub note: Option<String>,
+    pub images: Vec<ImageReport>,
+    pub matches: Vec<ImageMatch>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageReport {
+    /// Relative to the folder.
+    pub path: PathBuf,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub format: Option<String>,
+    pub bytes: Option<u64>,
+    pub metadata: EmbeddedMetadata,
+    pub problem: Option<String>,
+}
+
+/// Two images compared by perceptual hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageMatch {
+    pub a: PathBuf,
+    pub b: PathBuf,
+    pub distance: u32,
+    pub same_photo: bool,
+}
+
+/// Upper-case severity for one-line output ("HIGH").
+pub fn severity_shout(severity: ConflictSeverity) -> &'static str {
+    match severity {
+        ConflictSeverity::High => "HIGH",
+        ConflictSeverity::Medium => "MEDIUM",
+        ConflictSeverity::Low => "LOW",
+    }
+}
+
+/// Lower-case severity for display ("high").
+pub fn severity_name(severity: ConflictSeverity) -> &'static str {
+    match severity {
+        ConflictSeverity::High => "high",
+        ConflictSeverity::Medium => "medium",
+        ConflictSeverity::Low => "low",
+    }
+}

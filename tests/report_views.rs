@@ -1,0 +1,269 @@
+//! The report's three views over a hand-made analysis of the founding case:
+//! what each shows, that JSON reads back, that runs are identical, escaping.
+
+mod report_fixture;
+
+use caption_provenance::analysis::diff::DiffTag;
+use caption_provenance::report::html::render_html;
+use caption_provenance::report::json::{from_json, to_json};
+use caption_provenance::report::markdown::render_markdown;
+use caption_provenance::report::{
+    IMAGES_NOT_EXAMINED, Report, ReportError, ReportInput, ReportOptions, Thumbnails, build_report,
+};
+use caption_provenance::review::Review;
+use chrono::{TimeZone, Utc};
+
+use report_fixture::{analysis, corpus, review, variant};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn make(
+    extra: Vec<caption_provenance::corpus::Variant>,
+    options: &ReportOptions,
+) -> Result<Report, ReportError> {
+    let corpus = corpus(extra);
+    let analysis = analysis();
+    let review = review();
+    build_report(
+        ReportInput {
+            corpus: &corpus,
+            analysis: &analysis,
+            review: &review,
+            images: &[],
+        },
+        options,
+    )
+}
+
+fn timed() -> ReportOptions {
+    ReportOptions {
+        generated_at: Utc.with_ymd_and_hms(2026, 11, 23, 4, 30, 0).single(),
+        ..ReportOptions::default()
+    }
+}
+
+#[test]
+fn the_report_holds_the_conflict_with_quotes_and_verdict() -> TestResult {
+    let report = make(vec![], &timed())?;
+    assert_eq!(report.schema_version, 1);
+    assert_eq!(report.tool.name, "caption-provenance");
+    assert_eq!(report.tool.version, env!("CARGO_PKG_VERSION"));
+    assert_eq!(report.generated_at.as_deref(), Some("2026-11-23T04:30:00Z"));
+    assert_eq!(report.folder, "captions");
+    assert_eq!(report.summary.photos, 1);
+    assert_eq!(report.summary.variants, 2);
+    assert_eq!(report.summary.conflicts.high, 1);
+    assert_eq!(report.summary.conflicts.total(), 1);
+    assert_eq!(report.summary.reviewed, 1);
+    assert_eq!(report.summary.problems.errors, 1);
+    assert_eq!(
+        report.problems[0].advice,
+        "Fix the syntax at the line shown, then reload (F5)."
+    );
+
+    let photo = &report.photos[0];
+    let conflict = &photo.conflicts[0];
+    assert_eq!(conflict.odd_ones_out, vec!["Sportstar".to_owned()]);
+    assert_eq!(conflict.values[0].value, "bronze");
+    assert_eq!(conflict.values[0].holders, vec!["AP".to_owned()]);
+    let holders: Vec<&str> = conflict.values[0]
+        .quotes
+        .iter()
+        .map(|q| q.holder.as_str())
+        .collect();
+    assert_eq!(holders, vec!["AP (caption)", "reference facts"]);
+    let silver = &conflict.values[1].quotes[0];
+    assert_eq!(silver.text, "Lim Jonghoon, silver medallist");
+    assert_eq!(silver.holder, "Sportstar (caption)");
+    let location = silver.location.ok_or("no location")?;
+    assert_eq!(
+        location.span.slice(&photo.variants[0].caption),
+        "Lim Jonghoon, silver medallist"
+    );
+    let verdict = conflict.verdict.as_ref().ok_or("no verdict")?;
+    assert_eq!(verdict.note, "Sportstar swapped the medals");
+
+    assert_eq!(photo.base, Some(0));
+    assert_eq!(photo.diffs.len(), 1);
+    assert_eq!(photo.diffs[0].variant, 1);
+    assert!(!photo.diffs[0].identical);
+    let rebuilt: String = photo.diffs[0]
+        .segments
+        .iter()
+        .filter(|s| s.tag != DiffTag::Delete)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(rebuilt, report_fixture::AP);
+    assert_eq!(
+        photo.image_evidence.note.as_deref(),
+        Some(IMAGES_NOT_EXAMINED)
+    );
+    Ok(())
+}
+
+#[test]
+fn json_parses_back_into_the_same_report() -> TestResult {
+    let report = make(vec![], &timed())?;
+    let json = to_json(&report)?;
+    assert_eq!(from_json(&json)?, report);
+    assert!(json.contains("\"schema_version\": 1"));
+    assert!(json.ends_with("}\n"));
+    Ok(())
+}
+
+#[test]
+fn two_runs_are_identical_and_the_timestamp_can_be_left_out() -> TestResult {
+    let untimed = ReportOptions::default();
+    let one = to_json(&make(vec![], &untimed)?)?;
+    let two = to_json(&make(vec![], &untimed)?)?;
+    assert_eq!(one, two);
+    assert!(!one.contains("generated_at"));
+    let timed_json = to_json(&make(vec![], &timed())?)?;
+    assert!(timed_json.contains("\"generated_at\": \"2026-11-23T04:30:00Z\""));
+    let without: String = timed_json
+        .lines()
+        .filter(|l| !l.contains("generated_at"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(without, one);
+    assert_eq!(
+        render_html(&make(vec![], &untimed)?, &Thumbnails::new()),
+        render_html(&make(vec![], &untimed)?, &Thumbnails::new())
+    );
+    Ok(())
+}
+
+#[test]
+fn html_has_every_section_and_the_conflict() -> TestResult {
+    let report = make(vec![], &timed())?;
+    let html = render_html(&report, &Thumbnails::new());
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    for needle in [
+        "<h2>Summary</h2>",
+        "<h3>Conflicts</h3>",
+        "<h3>Variants and their sources</h3>",
+        "<h3>Each caption against Sportstar</h3>",
+        "<h3>Alignment of all captions</h3>",
+        "<h3>Reuse and likely derivation</h3>",
+        "<h3>Images</h3>",
+        "<h2>Problems met while loading</h2>",
+        "<h2>Provenance of this report</h2>",
+        "@page { size: A4",
+        "@media print",
+        "<p class=\"summary\">Sportstar: silver; AP and the reference: bronze</p>",
+        "<q>Lim Jonghoon, silver medallist</q> <span class=\"holder\">Sportstar (caption)</span>",
+        "Verdict: <b>confirmed error</b> &mdash; Sportstar swapped the medals",
+        "<code class=\"hash\">abababab",
+        "expected `=` after a key",
+        "<del>",
+        "<ins>",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    assert!(!html.contains("<script"));
+    Ok(())
+}
+
+#[test]
+fn markdown_has_every_section_and_the_conflict() -> TestResult {
+    let report = make(vec![], &timed())?;
+    let md = render_markdown(&report);
+    for needle in [
+        "# Caption provenance report\n",
+        "## Summary\n",
+        "### Conflicts\n",
+        "#### HIGH Lim Jong-hoon / medal\n",
+        "**Sportstar: silver; AP and the reference: bronze**",
+        "“Lim Jonghoon, silver medallist” (Sportstar (caption), bytes ",
+        "Verdict: **confirmed error**: Sportstar swapped the medals",
+        "### Variants and their sources\n",
+        "### Each caption against Sportstar\n",
+        "### Alignment of all captions\n",
+        "### Reuse and likely derivation\n",
+        "### Images\n",
+        "## Problems met while loading\n",
+        "## Provenance of this report\n",
+        "~~",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?}");
+    }
+    Ok(())
+}
+
+#[test]
+fn hostile_captions_show_as_text() -> TestResult {
+    let mut hostile = variant(
+        "evil.txt",
+        "Evil <b>Outlet</b>",
+        "<script>alert(1)</script> \"><img src=x onerror=alert(2)> [click](javascript:alert(3))",
+    );
+    hostile.source.url = Some("javascript:alert(4)".to_owned());
+    hostile.source.credit = Some("' onmouseover='alert(5)".to_owned());
+    let report = make(vec![hostile], &timed())?;
+
+    let html = render_html(&report, &Thumbnails::new());
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("<img src=x"));
+    assert!(!html.contains("<b>Outlet"));
+    assert!(!html.contains("href="));
+    assert!(!html.contains("' onmouseover='"));
+    assert!(html.contains(
+        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"
+    ));
+    assert!(html.contains("<dt>Address</dt><dd>javascript:alert(4)</dd>"));
+    assert!(html.contains("&#39; onmouseover=&#39;alert(5)"));
+
+    let md = render_markdown(&report);
+    assert!(!md.contains("<script"));
+    assert!(!md.contains("<img"));
+    assert!(!md.contains("[click](javascript"));
+    assert!(md.contains(r"\[click\](javascript:alert(3))"));
+    assert!(md.contains("&lt;script\\>alert(1)&lt;/script\\>"));
+    Ok(())
+}
+
+#[test]
+fn the_base_can_be_chosen_by_outlet_or_file() -> TestResult {
+    let by_outlet = ReportOptions {
+        base: Some("ap".to_owned()),
+        ..ReportOptions::default()
+    };
+    let report = make(vec![], &by_outlet)?;
+    assert_eq!(report.photos[0].base, Some(1));
+    assert_eq!(report.photos[0].diffs[0].variant, 0);
+    assert_eq!(report.settings.base.as_deref(), Some("ap"));
+
+    let by_file = ReportOptions {
+        base: Some("004-ap.toml".to_owned()),
+        ..ReportOptions::default()
+    };
+    assert_eq!(make(vec![], &by_file)?.photos[0].base, Some(1));
+
+    let unknown = ReportOptions {
+        base: Some("Le Monde".to_owned()),
+        ..ReportOptions::default()
+    };
+    assert_eq!(
+        make(vec![], &unknown).err(),
+        Some(ReportError::BaseNotFound("Le Monde".to_owned()))
+    );
+    Ok(())
+}
+
+#[test]
+fn an_empty_folder_makes_an_empty_report() -> TestResult {
+    let corpus = caption_provenance::corpus::Corpus::default();
+    let report = build_report(
+        ReportInput {
+            corpus: &corpus,
+            analysis: &Default::default(),
+            review: &Review::default(),
+            images: &[],
+        },
+        &ReportOptions::default(),
+    )?;
+    assert_eq!(report.summary, Default::default());
+    assert_eq!(from_json(&to_json(&report)?)?, report);
+    assert!(render_html(&report, &Thumbnails::new()).contains("None: every file loaded."));
+    Ok(())
+}
