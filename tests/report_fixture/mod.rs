@@ -130,6 +130,7 @@ pub fn analysis() -> Analysis {
             }],
             reuse: Default::default(),
         }],
+        vocabulary_warnings: Vec::new(),
     }
 }
 
