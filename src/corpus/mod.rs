@@ -15,6 +15,9 @@ mod read;
 mod structured;
 mod walk;
 
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
+pub mod watch;
 
 pub use model::*;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::encoding::{decode, decode_declared};
+use super::encoding::{decode, decode_declared, mixes_utf8};
 use super::html_page::{declared_charset, parse_html};
 use super::parsed::{Issue, Parsed, SourceKey, non_empty, one_line};
 use super::paths::resolve_inside;
@@ -184,6 +184,7 @@ fn caption_variant(
         _ => None,
     };
     let decoded = decode_declared(bytes, declared)?;
+    let mixed = !decoded.encoding.starts_with("UTF") && mixes_utf8(bytes);
     let (parsed, source_format) = match format {
         CaptionFormat::Text => (parse_plain_text(&decoded.text)?, SourceFormat::Text),
         CaptionFormat::Toml => (parse_toml(&decoded.text)?, SourceFormat::Toml),
@@ -197,6 +198,16 @@ fn caption_variant(
         mut warnings,
         ..
     } = parsed;
+    if mixed {
+        warnings.push(Issue::warning(
+            ProblemKind::Other,
+            format!(
+                "the file mixes UTF-8 with another encoding; read as {}, so some characters may be wrong",
+                decoded.encoding
+            ),
+            None,
+        ));
+    }
     let published = fields
         .published
         .as_deref()
