@@ -2,6 +2,7 @@
 //! a ticket or a wiki. Caption text goes through [`escape_markdown`]; diffs
 //! use `~~deleted~~` and `**inserted**`.
 
+use super::alignment::{PhraseKind, phrase_rows};
 use super::escape::escape_markdown as m;
 use super::{
     AlignmentTable, ConflictReport, ImageSection, PhotoReport, ProblemEntry, Report, ReuseReport,
@@ -281,7 +282,7 @@ fn alignment(out: &mut String, table: &AlignmentTable) {
         return;
     }
     out.push_str(
-        "Rows where every caption agrees are joined; rows where they differ are marked ≠.\n\n",
+        "One row per phrase: = every caption has these words; ≠ the captions differ; — nothing there.\n\n",
     );
     out.push_str("| |");
     for label in &table.labels {
@@ -292,36 +293,20 @@ fn alignment(out: &mut String, table: &AlignmentTable) {
         out.push_str("---|");
     }
     out.push('\n');
-    let width = table.labels.len();
-    let mut run: Vec<&str> = Vec::new();
-    let flush = |out: &mut String, run: &mut Vec<&str>| {
-        if !run.is_empty() {
-            let text = cell(&run.join(" "));
-            out.push_str(&format!(
-                "| = | {text} |{}\n",
-                " |".repeat(width.saturating_sub(1))
-            ));
-            run.clear();
-        }
-    };
-    for column in &table.columns {
-        if column.agreed && column.cells.iter().all(Option::is_some) {
-            if let Some(Some(word)) = column.cells.first() {
-                run.push(word);
-            }
-            continue;
-        }
-        flush(out, &mut run);
-        out.push_str(if column.agreed { "| |" } else { "| ≠ |" });
-        for c in &column.cells {
+    for row in phrase_rows(table) {
+        out.push_str(match row.kind {
+            PhraseKind::Shared => "| = |",
+            PhraseKind::Partial => "| |",
+            PhraseKind::Differs => "| ≠ |",
+        });
+        for c in &row.cells {
             match c {
-                Some(word) => out.push_str(&format!(" {} |", cell(word))),
+                Some(words) => out.push_str(&format!(" {} |", cell(words))),
                 None => out.push_str(" — |"),
             }
         }
         out.push('\n');
     }
-    flush(out, &mut run);
     out.push('\n');
 }
 
