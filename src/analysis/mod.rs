@@ -4,25 +4,143 @@
 //! spellings, claims tied to spans, conflicts ranked by severity, and reuse.
 //! Word diffs and the alignment of all variants are computed on request
 //! (`diff`, `align`), because they depend on view options.
+//!
+//! Per photo, the steps are: scan every section of every variant once
+//! (`scan`, `section`); resolve the people (`people`: from the reference
+//! facts, else clustered from the captions) and find every mention; find the
+//! claims (`claims`, one module per family, driven by the data tables of
+//! `vocabulary`); group them into conflicts (`conflicts`); find reuse
+//! (`reuse`). Photos are analysed in parallel; the result does not depend on
+//! the number of threads.
 
 mod model;
 
 pub mod align;
+mod claims;
+pub mod conflicts;
 pub mod diff;
+mod people;
 pub mod reuse;
+mod scan;
+mod section;
 pub mod tokens;
+pub mod vocabulary;
 
 pub use model::*;
+pub use vocabulary::Vocabulary;
 
-use crate::corpus::Corpus;
+use rayon::prelude::*;
 
-/// Analyses every photo of the corpus. (Stub: the analysis issue fills this in.)
+use crate::corpus::{Corpus, Photo};
+use claims::{SectionClaims, reference_claims, source_field_claims};
+use section::SectionText;
+
+/// Analyses every photo of the corpus with the built-in vocabulary plus the
+/// folder's own `vocabulary.toml` files (`Corpus::vocabulary_files`); a file
+/// that cannot be used is skipped and named in `Analysis::vocabulary_warnings`.
 pub fn analyze(corpus: &Corpus) -> Analysis {
+    let (vocabulary, warnings) = Vocabulary::with_files(&corpus.root, &corpus.vocabulary_files);
+    let mut analysis = analyze_with(corpus, &vocabulary);
+    analysis.vocabulary_warnings = warnings;
+    analysis
+}
+
+/// Analyses every photo of the corpus with the given vocabulary (no file is read).
+pub fn analyze_with(corpus: &Corpus, vocabulary: &Vocabulary) -> Analysis {
     Analysis {
         photos: corpus
             .photos
-            .iter()
-            .map(|_| PhotoAnalysis::default())
+            .par_iter()
+            .map(|photo| analyze_photo(photo, vocabulary))
             .collect(),
+        vocabulary_warnings: Vec::new(),
+    }
+}
+
+/// Analyses one photo.
+pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
+    let sections = SectionText::all_of(photo, vocabulary);
+    let mut people = people::resolve(photo, &sections, vocabulary);
+    let hits = people::find_mentions(&sections, &people, vocabulary);
+    let mentions = sections
+        .iter()
+        .zip(&hits)
+        .flat_map(|(s, h)| people::to_mentions(s, h))
+        .collect();
+    let published = |v: usize| {
+        photo
+            .variants
+            .get(v)
+            .and_then(|x| x.source.published.as_ref())
+            .map(|p| p.date)
+    };
+    let country_claims: Vec<Vec<Claim>> = sections
+        .iter()
+        .zip(&hits)
+        .map(|(s, h)| {
+            SectionClaims::new(s, h, vocabulary, &people.people, published(s.variant))
+                .find_countries()
+        })
+        .collect();
+    if photo.reference.as_ref().is_none_or(|r| r.people.is_empty()) {
+        assign_countries(&mut people.people, country_claims.iter().flatten());
+    }
+    let mut claims = Vec::new();
+    let mut section_index = 0;
+    for (v, variant) in photo.variants.iter().enumerate() {
+        claims.extend(source_field_claims(v, &variant.source, vocabulary));
+        while let (Some(s), Some(h), Some(found)) = (
+            sections.get(section_index),
+            hits.get(section_index),
+            country_claims.get(section_index),
+        ) {
+            if s.variant != v {
+                break;
+            }
+            let mut here = found.clone();
+            here.extend(
+                SectionClaims::new(s, h, vocabulary, &people.people, published(v)).find_others(),
+            );
+            here.sort_by_key(|c| match c.origin {
+                ClaimOrigin::Variant(l) => l.span.start,
+                _ => 0,
+            });
+            claims.extend(here);
+            section_index += 1;
+        }
+    }
+    claims.extend(reference_claims(photo, &people, vocabulary));
+    let conflicts = conflicts::find(photo, &people.people, &claims);
+    PhotoAnalysis {
+        people: people.people,
+        mentions,
+        claims,
+        conflicts,
+        reuse: reuse::find_reuse(photo),
+    }
+}
+
+/// Without reference facts, a person's country is the one most of their
+/// country claims give (ties: the first met).
+fn assign_countries<'a>(people: &mut [Person], claims: impl Iterator<Item = &'a Claim>) {
+    let mut counts: Vec<Vec<(String, usize)>> = vec![Vec::new(); people.len()];
+    for claim in claims {
+        if let (Subject::Person(id), Attribute::Country) = (&claim.subject, claim.attribute)
+            && let Some(list) = counts.get_mut(id.0)
+        {
+            match list.iter_mut().find(|(c, _)| *c == claim.value) {
+                Some((_, n)) => *n += 1,
+                None => list.push((claim.value.clone(), 1)),
+            }
+        }
+    }
+    for (person, list) in people.iter_mut().zip(counts) {
+        let mut best: Option<(String, usize)> = None;
+        for (country, n) in list {
+            if best.as_ref().is_none_or(|(_, m)| n > *m) {
+                best = Some((country, n));
+            }
+        }
+        person.country = best.map(|(c, _)| c);
     }
 }

@@ -42,6 +42,10 @@ impl Span {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub photos: Vec<PhotoAnalysis>,
+    /// One line per user vocabulary file that was skipped (unreadable, bad
+    /// TOML, unknown key), e.g. "vocabulary.toml: ignored: ...".
+    #[serde(default)]
+    pub vocabulary_warnings: Vec<String>,
 }
 
 impl Analysis {

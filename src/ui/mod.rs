@@ -1,28 +1,49 @@
-//! The egui window. (Skeleton: the GUI issue builds it out.)
+//! The egui window: a person opens a captions folder and sees who says what
+//! and where the outlets disagree.
+//!
+//! One module per panel (`top_bar`, `photo_list`, `compare`, `alignment`,
+//! `conflicts`, `preview`, `problems`, `find`); `app` arranges them and holds
+//! the state; `commands` applies every user action in one place; `jobs` runs
+//! loading, analysis, decoding and writing on background threads, so no
+//! frame waits on I/O.
+
+pub mod alignment;
+pub mod app;
+pub mod commands;
+pub mod compare;
+pub mod conflicts;
+pub mod find;
+pub mod highlight;
+pub mod jobs;
+pub mod photo_list;
+pub mod preview;
+pub mod problems;
+pub mod selection;
+pub mod top_bar;
 
 use std::path::PathBuf;
+
+pub use app::App;
 
 /// Opens the window on `folder`.
 pub fn run(folder: PathBuf) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true)
             .with_title("caption-provenance"),
         ..Default::default()
     };
     eframe::run_native(
         "caption-provenance",
         options,
-        Box::new(move |_cc| Ok(Box::new(App { folder }))),
+        Box::new(move |cc| {
+            Ok(Box::new(App::new(
+                Some(folder),
+                cc.storage,
+                Some(cc.egui_ctx.clone()),
+            )))
+        }),
     )
-}
-
-pub struct App {
-    folder: PathBuf,
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut eframe::egui::Ui, _frame: &mut eframe::Frame) {
-        ui.heading(format!("caption-provenance: {}", self.folder.display()));
-    }
 }

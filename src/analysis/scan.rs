@@ -1,0 +1,270 @@
+//! One section's text cut into words, for the people and claim finders.
+//!
+//! A word is a run of letters and digits, with inner hyphens and apostrophes
+//! kept ("Jong-hoon", "Teahupo’o"). A trailing possessive ("Lim's", "Lim’s")
+//! is cut off the word and remembered. Each word knows its byte span in the
+//! section's NFC text, a comparison key (lower case, no diacritics, no hyphens
+//! or apostrophes), its sentence, whether it stands inside double quotation
+//! marks, and what separates it from the word before.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::Span;
+
+/// What lies between a word and the one before it in the same sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gap {
+    /// Only spaces (or nothing: the first word of a sentence has `Other`).
+    Space,
+    /// Spaces and exactly one comma.
+    Comma,
+    /// Anything else: other punctuation, brackets, quotation marks, line ends.
+    Other,
+}
+
+/// One word of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The word without a possessive ending.
+    pub span: Span,
+    /// Where the word ends, possessive included.
+    pub full_end: usize,
+    /// Comparison key: see [`word_key`].
+    pub key: String,
+    /// Starts with an upper-case letter.
+    pub capitalised: bool,
+    /// Has at least two letters, all upper case ("GETTY", "AFP").
+    pub all_caps: bool,
+    /// Ends in 's or ’s.
+    pub possessive: bool,
+    /// Index of the sentence the word belongs to.
+    pub sentence: usize,
+    /// Inside “double quotation marks”.
+    pub in_quote: bool,
+    /// What separates it from the previous word (`Other` for a sentence's first word).
+    pub gap: Gap,
+    /// Starts a line of the section.
+    pub line_start: bool,
+    /// Ends a line of the section (nothing but spaces or punctuation after it on its line).
+    pub line_end: bool,
+}
+
+/// A section's words, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Scan {
+    pub words: Vec<Word>,
+}
+
+fn is_connector(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‐' | '‑')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// The comparison key of a word or name part: lower case, diacritics folded,
+/// hyphens and apostrophes dropped ("Jong-Hoon" and "jonghoon" both give "jonghoon").
+pub(crate) fn word_key(word: &str) -> String {
+    let mut key = String::with_capacity(word.len());
+    if word.is_ascii() {
+        for b in word.bytes() {
+            if b.is_ascii_alphanumeric() {
+                key.push(b.to_ascii_lowercase() as char);
+            }
+        }
+        return key;
+    }
+    for c in word.nfd() {
+        if is_combining_mark(c) || is_connector(c) || !c.is_alphanumeric() {
+            continue;
+        }
+        key.extend(c.to_lowercase());
+    }
+    key
+}
+
+/// Cuts a section's text into words and sentences.
+pub(crate) fn scan(text: &str) -> Scan {
+    let mut words = Vec::new();
+    let mut sentence = 0usize;
+    let mut in_quote = false;
+    let mut gap_commas = 0usize;
+    let mut gap_other = true;
+    let mut line_start = true;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while let Some(&(pos, c)) = chars.get(i) {
+        if c.is_alphanumeric() {
+            // A word: letters/digits with single inner connectors.
+            let start = pos;
+            let mut j = i + 1;
+            loop {
+                match (chars.get(j), chars.get(j + 1)) {
+                    (Some(&(_, d)), _) if d.is_alphanumeric() => j += 1,
+                    (Some(&(_, d)), Some(&(_, e))) if is_connector(d) && e.is_alphanumeric() => {
+                        j += 2
+                    }
+                    _ => break,
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let mut word_end = end;
+            let mut possessive = false;
+            // "Lim's" / "Lim’s": the word ran through the apostrophe; cut it.
+            if j >= i + 3
+                && let (Some(&(ap_pos, ap)), Some(&(_, s))) = (chars.get(j - 2), chars.get(j - 1))
+                && is_apostrophe(ap)
+                && (s == 's' || s == 'S')
+            {
+                possessive = true;
+                word_end = ap_pos;
+            }
+            let body = text.get(start..word_end).unwrap_or("");
+            let letters: Vec<char> = body.chars().filter(|c| c.is_alphabetic()).collect();
+            let capitalised = body.chars().next().is_some_and(char::is_uppercase);
+            let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+            let gap = if gap_other {
+                Gap::Other
+            } else if gap_commas == 1 {
+                Gap::Comma
+            } else if gap_commas == 0 {
+                Gap::Space
+            } else {
+                Gap::Other
+            };
+            // Is the rest of the line only spaces and punctuation?
+            let mut k = j;
+            let mut line_end = true;
+            while let Some(&(_, d)) = chars.get(k) {
+                if d == '\n' {
+                    break;
+                }
+                if d.is_alphanumeric() {
+                    line_end = false;
+                    break;
+                }
+                k += 1;
+            }
+            words.push(Word {
+                span: Span::new(start, word_end),
+                full_end: end,
+                key: word_key(body),
+                capitalised,
+                all_caps,
+                possessive,
+                sentence,
+                in_quote,
+                gap,
+                line_start,
+                line_end,
+            });
+            line_start = false;
+            gap_commas = 0;
+            gap_other = false;
+            i = j;
+            continue;
+        }
+        match c {
+            '\n' | '\r' => {
+                sentence += 1;
+                gap_other = true;
+                line_start = true;
+                in_quote = false;
+            }
+            '.' | '!' | '?' | '|' | '…' => {
+                // "2.5" stays one sentence.
+                let digit_around = i > 0
+                    && chars.get(i - 1).is_some_and(|&(_, d)| d.is_ascii_digit())
+                    && chars.get(i + 1).is_some_and(|&(_, d)| d.is_ascii_digit());
+                if !digit_around {
+                    sentence += 1;
+                }
+                gap_other = true;
+            }
+            '“' => {
+                in_quote = true;
+                gap_other = true;
+            }
+            '”' => {
+                in_quote = false;
+                gap_other = true;
+            }
+            '"' => {
+                in_quote = !in_quote;
+                gap_other = true;
+            }
+            ',' => gap_commas += 1,
+            c if c.is_whitespace() => {}
+            _ => gap_other = true,
+        }
+        i += 1;
+    }
+    Scan { words }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, scan: &Scan) -> Vec<&'a str> {
+        scan.words.iter().map(|w| w.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_and_cut_possessives() {
+        let text = "South Korea’s Lim Jong-hoon, Lim's phone; athletes’ moment";
+        let s = scan(text);
+        assert_eq!(
+            texts(text, &s),
+            vec![
+                "South",
+                "Korea",
+                "Lim",
+                "Jong-hoon",
+                "Lim",
+                "phone",
+                "athletes",
+                "moment"
+            ]
+        );
+        assert!(s.words[1].possessive);
+        assert!(s.words[4].possessive);
+        assert!(!s.words[6].possessive);
+        assert_eq!(s.words[3].key, "jonghoon");
+        assert_eq!(s.words[4].gap, Gap::Comma);
+        assert_eq!(s.words[5].gap, Gap::Space);
+        assert_eq!(s.words[6].gap, Gap::Other);
+    }
+
+    #[test]
+    fn keys_fold_case_and_diacritics() {
+        assert_eq!(word_key("Müller"), "muller");
+        assert_eq!(word_key("JONG-HOON"), "jonghoon");
+        assert_eq!(word_key("Teahupo’o"), "teahupoo");
+    }
+
+    #[test]
+    fn sentences_quotes_and_lines() {
+        let text = "Lim won. “Silver medallists,” he said | Credit\nAFP";
+        let s = scan(text);
+        let sentences: Vec<usize> = s.words.iter().map(|w| w.sentence).collect();
+        assert_eq!(sentences, vec![0, 0, 1, 1, 1, 1, 2, 3]);
+        let quoted: Vec<bool> = s.words.iter().map(|w| w.in_quote).collect();
+        assert_eq!(
+            quoted,
+            vec![false, false, true, true, false, false, false, false]
+        );
+        assert!(s.words[7].line_start && s.words[7].line_end);
+        assert!(s.words[6].line_end);
+        assert!(s.words[7].all_caps);
+    }
+
+    #[test]
+    fn decimal_points_do_not_end_sentences() {
+        let s = scan("A 2.5-mile wide zone");
+        assert!(s.words.iter().all(|w| w.sentence == 0));
+    }
+}

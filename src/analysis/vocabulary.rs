@@ -1,0 +1,544 @@
+//! The words the analysis looks for, as data: medal words and verbs, country
+//! forms and demonyms, agencies and credit patterns, role phrases, venue words,
+//! events, device makes, and the words that are never part of a name.
+//!
+//! The defaults live in `assets/vocabulary.toml` (built into the binary). A
+//! captions folder may hold `vocabulary.toml` files (the loader lists them in
+//! `Corpus::vocabulary_files`); each one ADDS to the defaults, never removes.
+//!
+//! ## Format of a `vocabulary.toml`
+//!
+//! Every key is optional. Lists are matched ignoring case, diacritics, hyphens,
+//! apostrophes and a trailing possessive; a phrase matches whole words only.
+//!
+//! ```toml
+//! [[medals]]                # a medal and the words that name it
+//! value = "gold"
+//! words = ["gold", "or"]
+//!
+//! [medal_phrases]
+//! holders = ["medallist"]   # "silver medallist" after or before a list of names
+//! nouns = ["medal"]         # "the silver medal"
+//! verbs = ["won", "settled for"]  # "won bronze", "settled for a bronze"
+//! articles = ["a", "the"]
+//! possessives = ["their"]   # "their silver medals": the team named before
+//! false_friends = ["silver lining"]  # never a medal
+//! podium_gold = ["top step of the podium"]  # everyone named in the sentence: gold
+//!
+//! [[countries]]             # a country and its forms: name, demonym, capital, "the South"
+//! name = "South Korea"
+//! forms = ["South Korea", "South Korean", "the South"]
+//!
+//! [[agencies]]              # canonical agency name and how credits spell it
+//! name = "Getty Images"
+//! aliases = ["gettyimages", "Getty"]
+//!
+//! [credit]
+//! prefixes = ["photo credit", "via"]      # "via Getty": a prefix, then an agency
+//! photographer_words = ["photographer"]   # "AP photographer Petros Giannakouris"
+//!
+//! [roles]
+//! selfie_taker = ["takes a selfie"]       # the nearest person before it took the selfie
+//! selfie_taken_by = ["selfie taken by"]   # the person right after it took the selfie
+//!
+//! [when]
+//! event_words = ["ceremony"]  # a weekday counts only in a sentence about the event
+//! skip_words = ["viral"]      # ... and not in one about the photo's later life
+//!
+//! [where]
+//! venue_words = ["Arena"]     # "South Paris Arena"
+//!
+//! [[events]]
+//! name = "mixed doubles"
+//! forms = ["mixed table tennis doubles"]
+//!
+//! [[devices]]
+//! name = "Samsung"
+//! forms = ["Samsung", "Galaxy"]
+//!
+//! [device_context]
+//! words = ["phone"]           # a make counts in a sentence with one of these
+//!
+//! [names]
+//! stop_words = ["Olympics"]   # capitalised words that are never part of a person's name
+//! stop_phrases = ["The Sun"]  # capitalised phrases that are never a person
+//! person_nouns = ["athlete"]  # "South Korean athlete Lim Jong-hoon": the country applies
+//! ```
+//!
+//! An entry of `countries`, `agencies`, `events` or `devices` whose `name`
+//! already exists adds its forms to that entry. A file that cannot be read or
+//! parsed (or has an unknown key) is skipped with a warning; it never stops the
+//! analysis.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::scan::{Gap, Word, scan};
+
+/// The default vocabulary, as shipped.
+pub const DEFAULT_VOCABULARY: &str = include_str!("../../assets/vocabulary.toml");
+
+/// The raw contents of one vocabulary file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct VocabularyFile {
+    medals: Vec<MedalEntry>,
+    medal_phrases: MedalPhrases,
+    countries: Vec<NamedForms>,
+    agencies: Vec<Agency>,
+    credit: CreditWords,
+    roles: RoleWords,
+    when: WhenWords,
+    #[serde(rename = "where")]
+    place: WhereWords,
+    events: Vec<NamedForms>,
+    devices: Vec<NamedForms>,
+    device_context: WordList,
+    names: NameWords,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MedalEntry {
+    value: String,
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct MedalPhrases {
+    holders: Vec<String>,
+    nouns: Vec<String>,
+    verbs: Vec<String>,
+    articles: Vec<String>,
+    possessives: Vec<String>,
+    false_friends: Vec<String>,
+    podium_gold: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamedForms {
+    name: String,
+    #[serde(default)]
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Agency {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct CreditWords {
+    prefixes: Vec<String>,
+    photographer_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct RoleWords {
+    selfie_taker: Vec<String>,
+    selfie_taken_by: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct WhenWords {
+    event_words: Vec<String>,
+    skip_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct WhereWords {
+    venue_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct WordList {
+    words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct NameWords {
+    stop_words: Vec<String>,
+    stop_phrases: Vec<String>,
+    person_nouns: Vec<String>,
+}
+
+fn merge_named(into: &mut Vec<NamedForms>, from: Vec<NamedForms>) {
+    for entry in from {
+        match into
+            .iter_mut()
+            .find(|e| e.name.eq_ignore_ascii_case(&entry.name))
+        {
+            Some(existing) => existing.forms.extend(entry.forms),
+            None => into.push(entry),
+        }
+    }
+}
+
+impl VocabularyFile {
+    fn merge(&mut self, other: VocabularyFile) {
+        for medal in other.medals {
+            match self
+                .medals
+                .iter_mut()
+                .find(|m| m.value.eq_ignore_ascii_case(&medal.value))
+            {
+                Some(existing) => existing.words.extend(medal.words),
+                None => self.medals.push(medal),
+            }
+        }
+        let p = other.medal_phrases;
+        self.medal_phrases.holders.extend(p.holders);
+        self.medal_phrases.nouns.extend(p.nouns);
+        self.medal_phrases.verbs.extend(p.verbs);
+        self.medal_phrases.articles.extend(p.articles);
+        self.medal_phrases.possessives.extend(p.possessives);
+        self.medal_phrases.false_friends.extend(p.false_friends);
+        self.medal_phrases.podium_gold.extend(p.podium_gold);
+        merge_named(&mut self.countries, other.countries);
+        for agency in other.agencies {
+            match self
+                .agencies
+                .iter_mut()
+                .find(|a| a.name.eq_ignore_ascii_case(&agency.name))
+            {
+                Some(existing) => existing.aliases.extend(agency.aliases),
+                None => self.agencies.push(agency),
+            }
+        }
+        self.credit.prefixes.extend(other.credit.prefixes);
+        self.credit
+            .photographer_words
+            .extend(other.credit.photographer_words);
+        self.roles.selfie_taker.extend(other.roles.selfie_taker);
+        self.roles
+            .selfie_taken_by
+            .extend(other.roles.selfie_taken_by);
+        self.when.event_words.extend(other.when.event_words);
+        self.when.skip_words.extend(other.when.skip_words);
+        self.place.venue_words.extend(other.place.venue_words);
+        merge_named(&mut self.events, other.events);
+        merge_named(&mut self.devices, other.devices);
+        self.device_context.words.extend(other.device_context.words);
+        self.names.stop_words.extend(other.names.stop_words);
+        self.names.stop_phrases.extend(other.names.stop_phrases);
+        self.names.person_nouns.extend(other.names.person_nouns);
+    }
+}
+
+/// Phrases (sequences of word keys) with a value each, found by their first word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseSet {
+    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+impl PhraseSet {
+    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        for (phrase, value) in phrases {
+            let keys: Vec<String> = scan(phrase).words.into_iter().map(|w| w.key).collect();
+            let Some(first) = keys.first().cloned() else {
+                continue;
+            };
+            let list = by_first.entry(first).or_default();
+            if !list.iter().any(|(k, _)| *k == keys) {
+                list.push((keys, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            // Longest phrase first, so "South Korean" wins over "South Korea".
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        }
+        PhraseSet { by_first }
+    }
+
+    fn flat<'a>(phrases: impl IntoIterator<Item = &'a String>) -> Self {
+        PhraseSet::new(phrases.into_iter().map(|p| (p.as_str(), 0)))
+    }
+
+    /// The longest phrase starting at word `i`: (number of words, value).
+    /// The words must follow each other with only spaces between them, and a
+    /// possessive may only end the phrase.
+    pub fn match_at(&self, words: &[Word], i: usize) -> Option<(usize, usize)> {
+        let first = words.get(i)?;
+        let list = self.by_first.get(&first.key)?;
+        'phrases: for (keys, value) in list {
+            for (k, key) in keys.iter().enumerate() {
+                let Some(w) = words.get(i + k) else {
+                    continue 'phrases;
+                };
+                if w.key != *key || (k > 0 && (w.gap != Gap::Space || w.sentence != first.sentence))
+                {
+                    continue 'phrases;
+                }
+                if k + 1 < keys.len() && w.possessive {
+                    continue 'phrases;
+                }
+            }
+            return Some((keys.len(), *value));
+        }
+        None
+    }
+
+    /// The longest phrase ending at word `end - 1` (exclusive end): (start, value).
+    pub fn match_ending_at(&self, words: &[Word], end: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for start in end.saturating_sub(6)..end {
+            if let Some((len, value)) = self.match_at(words, start)
+                && start + len == end
+            {
+                best = Some((start, value));
+                break;
+            }
+        }
+        best
+    }
+
+    pub fn contains_at(&self, words: &[Word], i: usize) -> Option<usize> {
+        self.match_at(words, i).map(|(len, _)| len)
+    }
+}
+
+/// The compiled vocabulary: every list ready for fast lookups.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub(crate) medal_values: Vec<String>,
+    pub(crate) medal_words: PhraseSet,
+    pub(crate) holders: PhraseSet,
+    pub(crate) medal_nouns: PhraseSet,
+    pub(crate) medal_verbs: PhraseSet,
+    pub(crate) articles: HashSet<String>,
+    pub(crate) possessives: HashSet<String>,
+    pub(crate) false_friends: PhraseSet,
+    pub(crate) podium_gold: PhraseSet,
+    pub(crate) country_names: Vec<String>,
+    pub(crate) countries: PhraseSet,
+    pub(crate) agency_names: Vec<String>,
+    pub(crate) agencies: PhraseSet,
+    pub(crate) credit_prefixes: PhraseSet,
+    pub(crate) photographer_words: HashSet<String>,
+    pub(crate) selfie_taker: PhraseSet,
+    pub(crate) selfie_taken_by: PhraseSet,
+    pub(crate) event_words: PhraseSet,
+    pub(crate) skip_words: HashSet<String>,
+    pub(crate) venue_words: HashSet<String>,
+    pub(crate) event_names: Vec<String>,
+    pub(crate) events: PhraseSet,
+    pub(crate) device_names: Vec<String>,
+    pub(crate) devices: PhraseSet,
+    pub(crate) device_context: HashSet<String>,
+    pub(crate) stop_words: HashSet<String>,
+    pub(crate) stop_phrases: PhraseSet,
+    pub(crate) person_nouns: HashSet<String>,
+}
+
+fn key_set(words: &[String]) -> HashSet<String> {
+    words
+        .iter()
+        .flat_map(|w| scan(w).words.into_iter().map(|w| w.key))
+        .collect()
+}
+
+fn named_set(entries: &[NamedForms]) -> (Vec<String>, PhraseSet) {
+    let names = entries.iter().map(|e| e.name.clone()).collect();
+    let phrases = PhraseSet::new(entries.iter().enumerate().flat_map(|(i, e)| {
+        std::iter::once((e.name.as_str(), i)).chain(e.forms.iter().map(move |f| (f.as_str(), i)))
+    }));
+    (names, phrases)
+}
+
+impl Vocabulary {
+    fn compile(file: &VocabularyFile) -> Vocabulary {
+        let medal_values = file.medals.iter().map(|m| m.value.to_lowercase()).collect();
+        let medal_words = PhraseSet::new(file.medals.iter().enumerate().flat_map(|(i, m)| {
+            std::iter::once((m.value.as_str(), i))
+                .chain(m.words.iter().map(move |w| (w.as_str(), i)))
+        }));
+        let p = &file.medal_phrases;
+        let (country_names, countries) = named_set(&file.countries);
+        let agency_entries: Vec<NamedForms> = file
+            .agencies
+            .iter()
+            .map(|a| NamedForms {
+                name: a.name.clone(),
+                forms: a.aliases.clone(),
+            })
+            .collect();
+        let (agency_names, agencies) = named_set(&agency_entries);
+        let (event_names, events) = named_set(&file.events);
+        let (device_names, devices) = named_set(&file.devices);
+        // A venue is recognised by its last word ("Aquatics Centre" by "Centre").
+        let venue_words = file
+            .place
+            .venue_words
+            .iter()
+            .filter_map(|v| scan(v).words.pop().map(|w| w.key))
+            .collect();
+        Vocabulary {
+            medal_values,
+            medal_words,
+            holders: PhraseSet::flat(&p.holders),
+            medal_nouns: PhraseSet::flat(&p.nouns),
+            medal_verbs: PhraseSet::flat(&p.verbs),
+            articles: key_set(&p.articles),
+            possessives: key_set(&p.possessives),
+            false_friends: PhraseSet::flat(&p.false_friends),
+            podium_gold: PhraseSet::flat(&p.podium_gold),
+            country_names,
+            countries,
+            agency_names,
+            agencies,
+            credit_prefixes: PhraseSet::flat(&file.credit.prefixes),
+            photographer_words: key_set(&file.credit.photographer_words),
+            selfie_taker: PhraseSet::flat(&file.roles.selfie_taker),
+            selfie_taken_by: PhraseSet::flat(&file.roles.selfie_taken_by),
+            event_words: PhraseSet::flat(&file.when.event_words),
+            skip_words: key_set(&file.when.skip_words),
+            venue_words,
+            event_names,
+            events,
+            device_names,
+            devices,
+            device_context: key_set(&file.device_context.words),
+            stop_words: key_set(&file.names.stop_words),
+            stop_phrases: PhraseSet::flat(&file.names.stop_phrases),
+            person_nouns: key_set(&file.names.person_nouns),
+        }
+    }
+
+    fn default_file() -> VocabularyFile {
+        // The embedded file is tested to parse; should it ever fail, the
+        // analysis runs with an empty vocabulary rather than panicking.
+        toml::from_str(DEFAULT_VOCABULARY).unwrap_or_default()
+    }
+
+    /// The shipped vocabulary alone.
+    pub fn builtin() -> Vocabulary {
+        Vocabulary::compile(&Vocabulary::default_file())
+    }
+
+    /// The shipped vocabulary plus the entries of `extra` (a `vocabulary.toml`'s text).
+    pub fn with_extra(extra: &str) -> Result<Vocabulary, String> {
+        let mut file = Vocabulary::default_file();
+        let added: VocabularyFile = toml::from_str(extra).map_err(|e| one_line(&e.to_string()))?;
+        file.merge(added);
+        Ok(Vocabulary::compile(&file))
+    }
+
+    /// The shipped vocabulary plus every readable file of `files` (relative to
+    /// `root`), and one warning per file that was skipped.
+    pub fn with_files(root: &Path, files: &[PathBuf]) -> (Vocabulary, Vec<String>) {
+        let mut file = Vocabulary::default_file();
+        let mut warnings = Vec::new();
+        for path in files {
+            let shown = path.display();
+            match std::fs::read_to_string(root.join(path)) {
+                Err(e) => warnings.push(format!("{shown}: could not be read: {e}")),
+                Ok(text) => match toml::from_str::<VocabularyFile>(&text) {
+                    Ok(added) => file.merge(added),
+                    Err(e) => {
+                        warnings.push(format!("{shown}: ignored: {}", one_line(&e.to_string())))
+                    }
+                },
+            }
+        }
+        (Vocabulary::compile(&file), warnings)
+    }
+
+    /// The canonical country named by `text` ("South Korean" gives "South Korea").
+    pub fn country_of(&self, text: &str) -> Option<&str> {
+        let words = scan(text).words;
+        let (len, idx) = self.countries.match_at(&words, 0)?;
+        (len == words.len()).then(|| self.country_names.get(idx).map(String::as_str))?
+    }
+
+    /// The canonical agency a credit line names, if it names one.
+    pub fn agency_of(&self, text: &str) -> Option<&str> {
+        let words = scan(text).words;
+        (0..words.len())
+            .find_map(|i| self.agencies.match_at(&words, i))
+            .and_then(|(_, idx)| self.agency_names.get(idx).map(String::as_str))
+    }
+}
+
+/// A parser error squeezed onto one line.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_vocabulary_parses_every_section() {
+        let file: VocabularyFile = toml::from_str(DEFAULT_VOCABULARY).unwrap();
+        assert_eq!(file.medals.len(), 3);
+        assert!(file.countries.iter().any(|c| c.name == "South Korea"));
+        assert!(!file.names.stop_words.is_empty());
+        assert!(!file.devices.is_empty());
+    }
+
+    #[test]
+    fn countries_and_agencies_are_canonicalised() {
+        let v = Vocabulary::builtin();
+        assert_eq!(v.country_of("South Korean"), Some("South Korea"));
+        assert_eq!(v.country_of("the South"), Some("South Korea"));
+        assert_eq!(v.country_of("Chinese"), Some("China"));
+        assert_eq!(v.country_of("South Korean-made"), None);
+        assert_eq!(v.agency_of("via gettyimages"), Some("Getty Images"));
+        assert_eq!(v.agency_of("GETTY IMAGES"), Some("Getty Images"));
+        assert_eq!(v.agency_of("AFP"), Some("AFP"));
+        assert_eq!(v.agency_of("caption-provenance stand-in"), None);
+    }
+
+    #[test]
+    fn a_user_file_adds_to_the_defaults() {
+        let v = Vocabulary::with_extra(
+            "[[countries]]\nname = \"South Korea\"\nforms = [\"Hanguk\"]\n\n[[agencies]]\nname = \"Kyodo\"\naliases = [\"Kyodo News\"]\n",
+        )
+        .unwrap();
+        assert_eq!(v.country_of("Hanguk"), Some("South Korea"));
+        assert_eq!(v.country_of("South Korea"), Some("South Korea"));
+        assert_eq!(v.agency_of("via Kyodo News"), Some("Kyodo"));
+    }
+
+    #[test]
+    fn a_bad_user_file_is_a_warning() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("vocabulary.toml"), "[[countries]\nname = 1")?;
+        std::fs::write(dir.path().join("other.toml"), "colour = \"blue\"\n")?;
+        let (v, warnings) = Vocabulary::with_files(
+            dir.path(),
+            &[
+                PathBuf::from("vocabulary.toml"),
+                PathBuf::from("other.toml"),
+                PathBuf::from("missing.toml"),
+            ],
+        );
+        assert_eq!(warnings.len(), 3);
+        assert!(warnings[0].starts_with("vocabulary.toml: ignored: "));
+        assert!(
+            warnings[1].contains("unknown field `colour`"),
+            "{}",
+            warnings[1]
+        );
+        assert!(warnings[2].starts_with("missing.toml: could not be read: "));
+        assert_eq!(v.country_of("South Korea"), Some("South Korea"));
+        Ok(())
+    }
+}

@@ -1,0 +1,464 @@
+//! The window's state and its top level: which panels go where, shortcuts,
+//! dropped files, background reports, and what is remembered between runs.
+//!
+//! Like eframe_template's `App`: the remembered part ([`Settings`]) derives
+//! serde with `#[serde(default)]` so old saved state survives new fields;
+//! everything else is rebuilt on start.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use eframe::egui;
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Location;
+use crate::analysis::diff::DiffOptions;
+use crate::atomic_write::{Overwrite, write_atomically};
+
+use super::alignment::AlignmentPanel;
+use super::commands::Command;
+use super::compare::ComparePanel;
+use super::conflicts::ConflictsTable;
+use super::find::FindPanel;
+use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
+use super::preview::PreviewPanel;
+use super::selection::{Selection, Session};
+use super::{photo_list, problems, top_bar};
+
+/// How many recent folders the menu keeps.
+const RECENT_FOLDERS: usize = 8;
+/// Time per frame spent taking background reports.
+const DRAIN_BUDGET: Duration = Duration::from_millis(10);
+
+/// What the window remembers between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_folder: Option<PathBuf>,
+    /// Most recent first.
+    pub recent_folders: Vec<PathBuf>,
+    pub options: DiffOptions,
+    pub left_width: f32,
+    pub right_width: f32,
+    pub problems_height: f32,
+    pub conflicts_height: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            last_folder: None,
+            recent_folders: Vec::new(),
+            options: DiffOptions {
+                ignore_case: false,
+                ignore_punctuation: false,
+                same_person_equal: true,
+            },
+            left_width: 260.0,
+            right_width: 300.0,
+            problems_height: 120.0,
+            conflicts_height: 220.0,
+        }
+    }
+}
+
+impl Settings {
+    fn remember_folder(&mut self, folder: &Path) {
+        self.last_folder = Some(folder.to_path_buf());
+        self.recent_folders.retain(|f| f != folder);
+        self.recent_folders.insert(0, folder.to_path_buf());
+        self.recent_folders.truncate(RECENT_FOLDERS);
+    }
+}
+
+/// The views of the central area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CenterTab {
+    /// Two variants side by side.
+    Compare,
+    /// All variants aligned word by word.
+    Alignment,
+}
+
+/// A one-line note for the user (a load or save that failed, a saved file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// The window.
+pub struct App {
+    pub settings: Settings,
+    pub(super) session: Option<Session>,
+    pub(super) jobs: Jobs,
+    pub(super) tab: CenterTab,
+    pub(super) compare: ComparePanel,
+    pub(super) alignment: AlignmentPanel,
+    pub(super) conflicts: ConflictsTable,
+    pub(super) preview: PreviewPanel,
+    pub(super) find: FindPanel,
+    pub(super) messages: Vec<Message>,
+    /// Where the compare view should scroll to on its next frame.
+    pub(super) pending_scroll: Option<Location>,
+    /// The note typed for the selected conflict's verdict.
+    pub(super) verdict_note: String,
+    /// The folder path typed in the top bar.
+    pub(super) path_field: String,
+    generation: u64,
+    ctx: Option<egui::Context>,
+}
+
+impl App {
+    /// The window on `folder` (or, without one, the last folder, else
+    /// `captions`), with settings from eframe's storage when there is one.
+    pub fn new(
+        folder: Option<PathBuf>,
+        storage: Option<&dyn eframe::Storage>,
+        ctx: Option<egui::Context>,
+    ) -> App {
+        App::with_loader(folder, storage, ctx, Arc::new(load_and_analyze))
+    }
+
+    /// Like [`App::new`], loading folders with `loader` (tests pass hand-made corpora).
+    pub fn with_loader(
+        folder: Option<PathBuf>,
+        storage: Option<&dyn eframe::Storage>,
+        ctx: Option<egui::Context>,
+        loader: Loader,
+    ) -> App {
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        if let Some(ctx) = &ctx {
+            ctx.set_theme(egui::ThemePreference::System);
+        }
+        let folder = folder
+            .or_else(|| settings.last_folder.clone())
+            .unwrap_or_else(|| PathBuf::from("captions"));
+        let mut app = App {
+            settings,
+            session: None,
+            jobs: Jobs::new(ctx.clone(), loader),
+            tab: CenterTab::Compare,
+            compare: ComparePanel::default(),
+            alignment: AlignmentPanel::default(),
+            conflicts: ConflictsTable::default(),
+            preview: PreviewPanel::default(),
+            find: FindPanel::default(),
+            messages: Vec::new(),
+            pending_scroll: None,
+            verdict_note: String::new(),
+            path_field: folder.display().to_string(),
+            generation: 0,
+            ctx,
+        };
+        app.start_load(folder);
+        app
+    }
+
+    /// The opened folder, its analysis, verdicts and selection.
+    pub fn session(&self) -> Option<&Session> {
+        self.session.as_ref()
+    }
+
+    pub fn selection(&self) -> Option<Selection> {
+        self.session.as_ref().map(|s| s.selection)
+    }
+
+    /// Whether a folder is being loaded.
+    pub fn is_loading(&self) -> bool {
+        self.jobs.loading().is_some()
+    }
+
+    /// Whether any background job (load, write, dialog) is still running.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.is_busy()
+    }
+
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    pub fn tab(&self) -> CenterTab {
+        self.tab
+    }
+
+    /// The compare view as last drawn: segments and highlighted spans.
+    pub fn compare_view(&self) -> Option<&super::compare::CompareView> {
+        self.compare.view()
+    }
+
+    /// How many times the compare view was computed (once per selection and options).
+    pub fn compare_computations(&self) -> usize {
+        self.compare.computations()
+    }
+
+    /// Where the compare view was last asked to scroll.
+    pub fn last_scroll_target(&self) -> Option<Location> {
+        self.compare.last_scroll_target()
+    }
+
+    pub(super) fn start_load(&mut self, folder: PathBuf) {
+        self.path_field = folder.display().to_string();
+        self.jobs.start_load(folder);
+    }
+
+    pub(super) fn save_report(&mut self, path: PathBuf) {
+        let Some(session) = &self.session else {
+            self.messages.push(Message {
+                text: "Open a folder before saving a report.".into(),
+                is_error: true,
+            });
+            return;
+        };
+        let corpus = session.corpus.clone();
+        let analysis = session.analysis.clone();
+        let review = session.review.clone();
+        self.jobs.spawn_write("report", move || {
+            let report = serde_json::json!({
+                "corpus": &*corpus,
+                "analysis": &*analysis,
+                "review": review,
+            });
+            let bytes = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
+            write_atomically(&path, &bytes, Overwrite::Allow)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            Ok(path)
+        });
+    }
+
+    /// Applies the reports that have arrived from background jobs.
+    fn take_reports(&mut self) {
+        for report in self.jobs.drain(DRAIN_BUDGET) {
+            match report {
+                JobReport::Progress { .. } => {}
+                JobReport::Loaded { folder, result, .. } => self.loaded(folder, result),
+                JobReport::FolderPicked(Some(folder)) => {
+                    self.run_command(Command::OpenFolder(folder))
+                }
+                JobReport::ReportPathPicked(Some(path)) => {
+                    self.run_command(Command::SaveReport(path))
+                }
+                JobReport::FolderPicked(None) | JobReport::ReportPathPicked(None) => {}
+                JobReport::Saved { what, result } => self.messages.push(match result {
+                    Ok(path) => Message {
+                        text: format!("Saved the {what} to {}", path.display()),
+                        is_error: false,
+                    },
+                    Err(reason) => Message {
+                        text: format!("Could not save the {what}: {reason}"),
+                        is_error: true,
+                    },
+                }),
+                JobReport::Preview { path, result } => {
+                    if let Some(ctx) = &self.ctx {
+                        self.preview.receive(ctx, path, result);
+                    }
+                }
+            }
+        }
+    }
+
+    fn loaded(&mut self, folder: PathBuf, result: Result<Loaded, LoadFailure>) {
+        let loaded = match result {
+            Ok(loaded) => loaded,
+            Err(LoadFailure::Cancelled) => return,
+            Err(LoadFailure::Failed(reason)) => {
+                self.messages.push(Message {
+                    text: format!("Could not open the folder: {reason}"),
+                    is_error: true,
+                });
+                return;
+            }
+        };
+        self.generation += 1;
+        let same_folder = self.session.as_ref().is_some_and(|s| s.folder == folder);
+        let mut selection = Selection::first_pair(
+            0,
+            loaded.corpus.photos.first().map_or(0, |p| p.variants.len()),
+        );
+        let mut review = loaded.review;
+        if let Some(old) = self.session.as_ref().filter(|_| same_folder) {
+            let still_fits = loaded
+                .corpus
+                .photos
+                .get(old.selection.photo)
+                .is_some_and(|p| old.selection.left.max(old.selection.right) < p.variants.len());
+            if still_fits {
+                selection = old.selection;
+                selection.conflict = None;
+            }
+            if self.jobs.writes_in_flight() > 0 {
+                // Verdicts being written are newer than the file just read.
+                review = old.review.clone();
+            }
+        } else {
+            self.preview.clear();
+        }
+        if let Some(problem) = loaded.review_problem {
+            self.messages.push(Message {
+                text: format!("The saved verdicts could not be read: {problem}"),
+                is_error: true,
+            });
+        }
+        self.settings.remember_folder(&folder);
+        self.path_field = folder.display().to_string();
+        self.session = Some(Session {
+            folder,
+            generation: self.generation,
+            corpus: loaded.corpus,
+            analysis: loaded.analysis,
+            review,
+            selection,
+        });
+    }
+
+    /// Shortcuts, arrow keys and dropped files, as commands.
+    fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let mut commands = Vec::new();
+        let shortcuts = [
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+                Command::PickFolder,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::S),
+                Command::PickReportPath,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
+                Command::OpenFind,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::NONE, Key::F5),
+                Command::Reload,
+            ),
+        ];
+        for (shortcut, command) in shortcuts {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                commands.push(command);
+            }
+        }
+        let typing = ctx.memory(|m| m.focused().is_some());
+        if !typing {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowDown)) {
+                commands.push(Command::MoveVariant(1));
+            }
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowUp)) {
+                commands.push(Command::MoveVariant(-1));
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            commands.push(Command::OpenFolder(path));
+        }
+        commands
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+        self.take_reports();
+        let mut commands = self.input_commands(&ctx);
+
+        top_bar::ui(ui, self, &mut commands);
+        problems::panel_ui(ui, self, &mut commands);
+        let left = egui::Panel::left("photos")
+            .resizable(true)
+            .default_size(self.settings.left_width)
+            .show(ui, |ui| {
+                photo_list::ui(ui, self.session.as_ref(), &mut commands)
+            });
+        self.settings.left_width = left.response.rect.width();
+        let right = egui::Panel::right("preview")
+            .resizable(true)
+            .default_size(self.settings.right_width)
+            .show(ui, |ui| self.preview_ui(ui, &mut commands));
+        self.settings.right_width = right.response.rect.width();
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
+        self.find_window(&ctx, &mut commands);
+
+        for command in commands {
+            self.run_command(command);
+        }
+        if self.jobs.is_busy() {
+            // Keep the progress bar moving; reports also request repaints.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+impl App {
+    fn preview_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(session) = &self.session else {
+            ui.label("No folder open.");
+            return;
+        };
+        let Some(photo) = session.photo() else {
+            ui.label("No photo selected.");
+            return;
+        };
+        let variant = photo.variants.get(session.selection.left);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            self.preview
+                .ui(ui, &session.folder, photo, variant, commands);
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(session) = &self.session else {
+            ui.centered_and_justified(|ui| {
+                if self.jobs.loading().is_some() {
+                    ui.label("Loading the folder...");
+                } else {
+                    ui.label("Open a captions folder (Ctrl+O), or drop one onto the window.");
+                }
+            });
+            return;
+        };
+        let conflicts = egui::Panel::bottom("conflicts")
+            .resizable(true)
+            .default_size(self.settings.conflicts_height)
+            .show(ui, |ui| {
+                self.conflicts
+                    .ui(ui, session, &mut self.verdict_note, commands)
+            });
+        self.settings.conflicts_height = conflicts.response.rect.height();
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, CenterTab::Compare, "Compare two");
+            ui.selectable_value(&mut self.tab, CenterTab::Alignment, "Alignment of all");
+        });
+        ui.separator();
+        match self.tab {
+            CenterTab::Compare => {
+                let scroll = self.pending_scroll.take();
+                self.compare
+                    .ui(ui, session, self.settings.options, scroll, commands);
+            }
+            CenterTab::Alignment => self.alignment.ui(ui, session, self.settings.options),
+        }
+    }
+
+    fn find_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some(session) = &self.session {
+            self.find.window(ctx, &session.corpus, commands);
+        }
+    }
+}

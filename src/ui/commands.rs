@@ -1,0 +1,226 @@
+//! Everything the user can do, as values. Menu items, shortcuts, clicks and
+//! tests all produce a [`Command`]; [`App::run_command`] applies it in one
+//! place, between frames' drawing, so no panel mutates app state mid-frame.
+
+use std::path::PathBuf;
+
+use crate::analysis::Location;
+use crate::analysis::diff::DiffOptions;
+use crate::corpus::Section;
+use crate::review::Verdict;
+
+use super::app::{App, CenterTab};
+use super::selection::{Selection, conflict_pair};
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Load a folder (a file opens the folder it is in).
+    OpenFolder(PathBuf),
+    /// Show the folder dialog.
+    PickFolder,
+    /// Load the opened folder again (F5).
+    Reload,
+    /// Stop the running load.
+    CancelLoad,
+    /// Show the save dialog for the report.
+    PickReportPath,
+    /// Write the report to this path.
+    SaveReport(PathBuf),
+    SelectPhoto(usize),
+    /// Show this variant on the left (the list, the arrow keys).
+    SelectVariant(usize),
+    SetRight(usize),
+    /// Exchange the left and right variants.
+    Swap,
+    /// Move the left variant up or down the list.
+    MoveVariant(isize),
+    SetSection(Section),
+    /// Select a conflict: compare the two variants concerned and scroll to the span.
+    SelectConflict(usize),
+    /// Record (or, with None, clear) the verdict on a conflict of the selected photo.
+    SetVerdict {
+        conflict: usize,
+        verdict: Option<Verdict>,
+    },
+    SetOptions(DiffOptions),
+    ShowTab(CenterTab),
+    /// Go to a place in a photo's text (from Find).
+    Reveal {
+        photo: usize,
+        location: Location,
+    },
+    OpenFind,
+    DecodePreview(PathBuf),
+    DismissMessages,
+}
+
+impl App {
+    /// Applies one command.
+    pub fn run_command(&mut self, command: Command) {
+        match command {
+            Command::OpenFolder(folder) => self.start_load(folder),
+            Command::PickFolder => {
+                let start = self.session.as_ref().map(|s| s.folder.clone());
+                self.jobs.pick_folder(start);
+            }
+            Command::Reload => {
+                let folder = self
+                    .session
+                    .as_ref()
+                    .map(|s| s.folder.clone())
+                    .or_else(|| self.jobs.loading().map(|l| l.folder.clone()))
+                    .or_else(|| self.settings.last_folder.clone());
+                if let Some(folder) = folder {
+                    self.start_load(folder);
+                }
+            }
+            Command::CancelLoad => self.jobs.cancel_load(),
+            Command::PickReportPath => {
+                let start = self.session.as_ref().map(|s| s.folder.clone());
+                self.jobs.pick_report_path(start);
+            }
+            Command::SaveReport(path) => self.save_report(path),
+            Command::SelectPhoto(photo) => self.select(|session| {
+                let count = session.corpus.photos.get(photo)?.variants.len();
+                Some(Selection::first_pair(photo, count))
+            }),
+            Command::SelectVariant(variant) => self.select(|session| {
+                let photo = session.photo()?;
+                let mut selection = session.selection;
+                if variant >= photo.variants.len() {
+                    return None;
+                }
+                if selection.right == variant && variant != selection.left {
+                    selection.right = selection.left;
+                }
+                selection.left = variant;
+                Some(selection)
+            }),
+            Command::SetRight(variant) => self.select(|session| {
+                let mut selection = session.selection;
+                (variant < session.photo()?.variants.len()).then(|| {
+                    selection.right = variant;
+                    selection
+                })
+            }),
+            Command::Swap => self.select(|session| {
+                let mut selection = session.selection;
+                std::mem::swap(&mut selection.left, &mut selection.right);
+                Some(selection)
+            }),
+            Command::MoveVariant(delta) => self.select(|session| {
+                let count = session.photo()?.variants.len();
+                let mut selection = session.selection;
+                let next = selection.left.checked_add_signed(delta)?;
+                if next >= count {
+                    return None;
+                }
+                if selection.right == next {
+                    selection.right = selection.left;
+                }
+                selection.left = next;
+                Some(selection)
+            }),
+            Command::SetSection(section) => self.select(|session| {
+                let mut selection = session.selection;
+                selection.section = section;
+                Some(selection)
+            }),
+            Command::SelectConflict(index) => self.select_conflict(index),
+            Command::SetVerdict { conflict, verdict } => self.set_verdict(conflict, verdict),
+            Command::SetOptions(options) => self.settings.options = options,
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::Reveal { photo, location } => {
+                self.select(|session| {
+                    let count = session.corpus.photos.get(photo)?.variants.len();
+                    let mut selection = Selection::first_pair(photo, count);
+                    if location.variant >= count {
+                        return None;
+                    }
+                    if selection.right == location.variant {
+                        selection.right = selection.left;
+                    }
+                    selection.left = location.variant;
+                    selection.section = location.section;
+                    Some(selection)
+                });
+                self.tab = CenterTab::Compare;
+                self.pending_scroll = Some(location);
+            }
+            Command::OpenFind => self.find.open(),
+            Command::DecodePreview(path) => self.jobs.decode_preview(path),
+            Command::DismissMessages => self.messages.clear(),
+        }
+    }
+
+    /// Replaces the selection if `pick` returns one; keeps the chosen image
+    /// only while the photo stays the same.
+    fn select(&mut self, pick: impl FnOnce(&super::selection::Session) -> Option<Selection>) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        if let Some(selection) = pick(session) {
+            if selection.photo != session.selection.photo {
+                self.preview.chosen = None;
+            }
+            if selection.left != session.selection.left {
+                self.preview.chosen = None;
+            }
+            session.selection = selection;
+        }
+    }
+
+    fn select_conflict(&mut self, index: usize) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let Some(analysis) = session.analysis.photos.get(session.selection.photo) else {
+            return;
+        };
+        let Some(conflict) = analysis.conflicts.get(index) else {
+            return;
+        };
+        let photo_id = session.photo().map(|p| p.id.clone()).unwrap_or_default();
+        self.verdict_note = session
+            .review
+            .get(&photo_id, &conflict.key)
+            .map(|v| v.note.clone())
+            .unwrap_or_default();
+        let pair = conflict_pair(analysis, conflict);
+        let selection = &mut session.selection;
+        selection.conflict = Some(index);
+        if let Some((left, right, location)) = pair {
+            selection.left = left;
+            selection.right = right;
+            if let Some(location) = location {
+                selection.section = location.section;
+                self.pending_scroll = Some(location);
+            }
+            self.preview.chosen = None;
+        }
+        self.tab = CenterTab::Compare;
+    }
+
+    fn set_verdict(&mut self, conflict: usize, verdict: Option<Verdict>) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let Some(photo) = session.corpus.photos.get(session.selection.photo) else {
+            return;
+        };
+        let Some(key) = session
+            .analysis
+            .photos
+            .get(session.selection.photo)
+            .and_then(|a| a.conflicts.get(conflict))
+            .map(|c| c.key.clone())
+        else {
+            return;
+        };
+        session.review.set(&photo.id, &key, verdict);
+        self.jobs
+            .save_review(session.folder.clone(), session.review.clone());
+    }
+}

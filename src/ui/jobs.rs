@@ -1,0 +1,414 @@
+//! Background work for the window: loading and analysing a folder, saving
+//! verdicts and reports, decoding previews, and the native file dialogs.
+//!
+//! Every job runs on its own thread and reports over one `std::sync::mpsc`
+//! channel; the UI drains the channel with `try_recv` at the start of each
+//! frame and never blocks on it. A load carries a generation number: starting
+//! a new load (another folder, a reload) cancels the old one, and a report from
+//! a superseded generation is dropped on arrival.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use crate::analysis::{Analysis, analyze};
+use crate::corpus::Corpus;
+use crate::corpus::load::{LoadError, LoadProgress, load_folder};
+use crate::review::Review;
+
+use super::preview::{DecodedPreview, decode_preview};
+
+/// What a finished load hands to the window.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub corpus: Arc<Corpus>,
+    pub analysis: Arc<Analysis>,
+    pub review: Review,
+    /// Why the folder's review file could not be read (the review starts empty).
+    pub review_problem: Option<String>,
+}
+
+/// Why a load produced nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadFailure {
+    Cancelled,
+    Failed(String),
+}
+
+/// The function that turns a folder into a [`Loaded`]. The window uses
+/// [`load_and_analyze`]; tests pass their own hand-made corpora.
+pub type Loader = Arc<
+    dyn Fn(&Path, &(dyn Fn(LoadProgress) + Sync), &AtomicBool) -> Result<Loaded, LoadFailure>
+        + Send
+        + Sync,
+>;
+
+/// Loads the folder, analyses it and reads its review file.
+pub fn load_and_analyze(
+    root: &Path,
+    progress: &(dyn Fn(LoadProgress) + Sync),
+    cancel: &AtomicBool,
+) -> Result<Loaded, LoadFailure> {
+    let corpus = load_folder(root, progress, cancel).map_err(|e| match e {
+        LoadError::Cancelled => LoadFailure::Cancelled,
+        other => LoadFailure::Failed(other.to_string()),
+    })?;
+    if cancel.load(Ordering::Relaxed) {
+        return Err(LoadFailure::Cancelled);
+    }
+    let analysis = analyze(&corpus);
+    let (review, review_problem) = match Review::load(root) {
+        Ok(review) => (review, None),
+        Err(e) => (Review::default(), Some(e.to_string())),
+    };
+    Ok(Loaded {
+        corpus: Arc::new(corpus),
+        analysis: Arc::new(analysis),
+        review,
+        review_problem,
+    })
+}
+
+/// A message from a background job.
+#[derive(Debug)]
+pub enum JobReport {
+    Progress {
+        generation: u64,
+        progress: LoadProgress,
+    },
+    Loaded {
+        generation: u64,
+        folder: PathBuf,
+        result: Result<Loaded, LoadFailure>,
+    },
+    /// The folder dialog returned (None: the user closed it).
+    FolderPicked(Option<PathBuf>),
+    /// The save dialog returned (None: the user closed it).
+    ReportPathPicked(Option<PathBuf>),
+    /// A write finished: `what` is "verdicts" or "report".
+    Saved {
+        what: &'static str,
+        result: Result<PathBuf, String>,
+    },
+    Preview {
+        path: PathBuf,
+        result: Result<DecodedPreview, String>,
+    },
+}
+
+/// The running load, as far as the window needs to know.
+#[derive(Debug, Clone)]
+pub struct LoadingState {
+    pub folder: PathBuf,
+    pub progress: Option<LoadProgress>,
+}
+
+/// Starts jobs and collects their reports.
+pub struct Jobs {
+    sender: Sender<JobReport>,
+    receiver: Receiver<JobReport>,
+    repaint: Option<egui::Context>,
+    loader: Loader,
+    generation: u64,
+    cancel: Option<Arc<AtomicBool>>,
+    loading: Option<LoadingState>,
+    writes_in_flight: usize,
+    dialog_open: bool,
+    /// Serialises writes of the review file, so the last verdict wins.
+    review_lock: Arc<Mutex<()>>,
+}
+
+impl Jobs {
+    pub fn new(repaint: Option<egui::Context>, loader: Loader) -> Self {
+        let (sender, receiver) = channel();
+        Jobs {
+            sender,
+            receiver,
+            repaint,
+            loader,
+            generation: 0,
+            cancel: None,
+            loading: None,
+            writes_in_flight: 0,
+            dialog_open: false,
+            review_lock: Arc::new(Mutex::new(())),
+        }
+    }
+
+    /// The load in progress, if any.
+    pub fn loading(&self) -> Option<&LoadingState> {
+        self.loading.as_ref()
+    }
+
+    /// Whether any job the window waits for (load, write, dialog) is running.
+    pub fn is_busy(&self) -> bool {
+        self.loading.is_some() || self.writes_in_flight > 0 || self.dialog_open
+    }
+
+    pub fn writes_in_flight(&self) -> usize {
+        self.writes_in_flight
+    }
+
+    /// Starts loading `folder`, cancelling and superseding any earlier load.
+    pub fn start_load(&mut self, folder: PathBuf) {
+        self.cancel_load();
+        self.generation += 1;
+        let generation = self.generation;
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.cancel = Some(cancel.clone());
+        self.loading = Some(LoadingState {
+            folder: folder.clone(),
+            progress: None,
+        });
+        let sender = self.sender.clone();
+        let repaint = self.repaint.clone();
+        let loader = self.loader.clone();
+        std::thread::spawn(move || {
+            let progress_sender = Mutex::new(sender.clone());
+            let progress_repaint = repaint.clone();
+            let progress = move |progress: LoadProgress| {
+                if let Ok(s) = progress_sender.lock() {
+                    let _ = s.send(JobReport::Progress {
+                        generation,
+                        progress,
+                    });
+                }
+                if let Some(ctx) = &progress_repaint {
+                    ctx.request_repaint();
+                }
+            };
+            // A dropped or typed file opens the folder it is in.
+            let folder = match folder.parent() {
+                Some(parent) if folder.is_file() => parent.to_path_buf(),
+                _ => folder,
+            };
+            let result = loader(&folder, &progress, &cancel);
+            let _ = sender.send(JobReport::Loaded {
+                generation,
+                folder,
+                result,
+            });
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Asks the running load to stop; its result will be dropped.
+    pub fn cancel_load(&mut self) {
+        if let Some(cancel) = self.cancel.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        if self.loading.take().is_some() {
+            // Anything the cancelled load still sends is superseded.
+            self.generation += 1;
+        }
+    }
+
+    /// Writes the verdicts into `folder` in the background.
+    pub fn save_review(&mut self, folder: PathBuf, review: Review) {
+        let lock = self.review_lock.clone();
+        self.spawn_write("verdicts", move || {
+            let _guard = lock
+                .lock()
+                .map_err(|_| "a previous save failed".to_owned())?;
+            review.save(&folder).map_err(|e| e.to_string())?;
+            Ok(Review::path(&folder))
+        });
+    }
+
+    /// Runs a write in the background and reports it as `Saved { what }`.
+    pub fn spawn_write(
+        &mut self,
+        what: &'static str,
+        write: impl FnOnce() -> Result<PathBuf, String> + Send + 'static,
+    ) {
+        self.writes_in_flight += 1;
+        self.spawn(move || JobReport::Saved {
+            what,
+            result: write(),
+        });
+    }
+
+    /// Decodes a preview of `path` in the background.
+    pub fn decode_preview(&mut self, path: PathBuf) {
+        self.spawn(move || {
+            let result = decode_preview(&path);
+            JobReport::Preview { path, result }
+        });
+    }
+
+    /// Shows the native folder dialog off the UI thread.
+    pub fn pick_folder(&mut self, start: Option<PathBuf>) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        self.spawn(move || {
+            let mut dialog = rfd::FileDialog::new().set_title("Open a captions folder");
+            if let Some(dir) = start {
+                dialog = dialog.set_directory(dir);
+            }
+            JobReport::FolderPicked(dialog.pick_folder())
+        });
+    }
+
+    /// Shows the native save dialog off the UI thread.
+    pub fn pick_report_path(&mut self, start: Option<PathBuf>) {
+        if self.dialog_open {
+            return;
+        }
+        self.dialog_open = true;
+        self.spawn(move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Save the report")
+                .set_file_name("caption-report.json")
+                .add_filter("JSON report", &["json"]);
+            if let Some(dir) = start {
+                dialog = dialog.set_directory(dir);
+            }
+            JobReport::ReportPathPicked(dialog.save_file())
+        });
+    }
+
+    fn spawn(&self, job: impl FnOnce() -> JobReport + Send + 'static) {
+        let sender = self.sender.clone();
+        let repaint = self.repaint.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(job());
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+    }
+
+    /// Takes the reports that have arrived, within a time budget, dropping
+    /// those of superseded loads. Never blocks.
+    pub fn drain(&mut self, budget: Duration) -> Vec<JobReport> {
+        let started = Instant::now();
+        let mut reports = Vec::new();
+        while let Ok(report) = self.receiver.try_recv() {
+            if let Some(report) = self.accept(report) {
+                reports.push(report);
+            }
+            if started.elapsed() >= budget {
+                // The rest waits for the next frame, which comes at once.
+                if let Some(ctx) = &self.repaint {
+                    ctx.request_repaint();
+                }
+                break;
+            }
+        }
+        reports
+    }
+
+    fn accept(&mut self, report: JobReport) -> Option<JobReport> {
+        match &report {
+            JobReport::Progress {
+                generation,
+                progress,
+            } => {
+                if *generation == self.generation
+                    && let Some(loading) = &mut self.loading
+                {
+                    loading.progress = Some(*progress);
+                }
+                None
+            }
+            JobReport::Loaded { generation, .. } => {
+                if *generation != self.generation {
+                    return None;
+                }
+                self.loading = None;
+                self.cancel = None;
+                Some(report)
+            }
+            JobReport::FolderPicked(_) | JobReport::ReportPathPicked(_) => {
+                self.dialog_open = false;
+                Some(report)
+            }
+            JobReport::Saved { .. } => {
+                self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
+                Some(report)
+            }
+            JobReport::Preview { .. } => Some(report),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc::sync_channel;
+
+    /// Drains until a `Loaded` report arrives (the loader threads here finish
+    /// once the test lets them).
+    fn drain_until_loaded(jobs: &mut Jobs) -> Vec<JobReport> {
+        let mut all = Vec::new();
+        while jobs.loading().is_some() {
+            all.extend(jobs.drain(Duration::from_millis(10)));
+            std::thread::yield_now();
+        }
+        all
+    }
+
+    #[test]
+    fn a_superseded_load_is_dropped() {
+        // The first load waits for a signal the test never sends until the
+        // second load has been started; its result must not arrive.
+        let (release_sender, release) = sync_channel::<()>(1);
+        let release = Arc::new(Mutex::new(release));
+        let loader: Loader = Arc::new(move |root: &Path, _progress, _cancel| {
+            if root == Path::new("first")
+                && let Ok(r) = release.lock()
+            {
+                let _ = r.recv();
+            }
+            Ok(Loaded {
+                corpus: Arc::new(Corpus {
+                    root: root.to_path_buf(),
+                    ..Corpus::default()
+                }),
+                analysis: Arc::new(Analysis::default()),
+                review: Review::default(),
+                review_problem: None,
+            })
+        });
+        let mut jobs = Jobs::new(None, loader);
+        jobs.start_load(PathBuf::from("first"));
+        jobs.start_load(PathBuf::from("second"));
+        let _ = release_sender.send(());
+        let reports = drain_until_loaded(&mut jobs);
+        let folders: Vec<PathBuf> = reports
+            .iter()
+            .filter_map(|r| match r {
+                JobReport::Loaded { folder, .. } => Some(folder.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(folders, vec![PathBuf::from("second")]);
+    }
+
+    #[test]
+    fn cancelling_stops_the_load_and_drops_its_result() {
+        let loader: Loader = Arc::new(|_root: &Path, _progress, cancel: &AtomicBool| {
+            while !cancel.load(Ordering::Relaxed) {
+                std::thread::yield_now();
+            }
+            Err(LoadFailure::Cancelled)
+        });
+        let mut jobs = Jobs::new(None, loader);
+        jobs.start_load(PathBuf::from("slow"));
+        assert!(jobs.loading().is_some());
+        jobs.cancel_load();
+        assert!(jobs.loading().is_none());
+        assert!(!jobs.is_busy());
+        // Whatever the cancelled thread sends later is of an old generation.
+        let reports = jobs.drain(Duration::from_millis(10));
+        assert!(reports.is_empty());
+    }
+}

@@ -1,0 +1,123 @@
+//! The left panel: the photos of the folder (variant count, conflict badge),
+//! and under the selected photo its variants (outlet, date, credit, a mark
+//! on those that are an odd one out in a conflict).
+
+use eframe::egui;
+
+use crate::corpus::Variant;
+
+use super::commands::Command;
+use super::selection::{Session, variants_in_conflict};
+
+/// One line describing a variant: outlet, date and credit.
+pub fn variant_line(variant: &Variant) -> String {
+    let mut parts = vec![variant.label().to_owned()];
+    if let Some(published) = &variant.source.published {
+        parts.push(published.date.to_string());
+    }
+    if let Some(credit) = &variant.source.credit {
+        parts.push(credit.clone());
+    }
+    parts.join(" · ")
+}
+
+pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Command>) {
+    let Some(session) = session else {
+        ui.heading("Photos");
+        ui.label("No folder open.");
+        return;
+    };
+    let photos = &session.corpus.photos;
+    ui.heading(format!("Photos ({})", photos.len()));
+    if photos.is_empty() {
+        ui.label("No photos in this folder. See the problems below.");
+        return;
+    }
+    let error = ui.visuals().error_fg_color;
+    egui::ScrollArea::vertical()
+        .id_salt("photo_list")
+        .max_height(ui.available_height() * 0.4)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (index, photo) in photos.iter().enumerate() {
+                let conflicts = session
+                    .analysis
+                    .photos
+                    .get(index)
+                    .map_or(0, |a| a.conflicts.len());
+                let mut text = egui::text::LayoutJob::default();
+                let body = ui
+                    .style()
+                    .text_styles
+                    .get(&egui::TextStyle::Body)
+                    .cloned()
+                    .unwrap_or_default();
+                text.append(
+                    &format!("{} ({} variants)", photo.title, photo.variants.len()),
+                    0.0,
+                    egui::TextFormat::simple(body.clone(), ui.visuals().text_color()),
+                );
+                if conflicts > 0 {
+                    text.append(
+                        &format!("  {conflicts} conflicts"),
+                        0.0,
+                        egui::TextFormat::simple(body, error),
+                    );
+                }
+                let selected = index == session.selection.photo;
+                let response = ui
+                    .selectable_label(selected, text)
+                    .on_hover_text(format!("{conflicts} conflicts"));
+                if response.clicked() {
+                    commands.push(Command::SelectPhoto(index));
+                }
+            }
+        });
+    ui.separator();
+    let Some(photo) = session.photo() else {
+        return;
+    };
+    ui.heading("Variants");
+    ui.label(egui::RichText::new("Up/Down arrow keys move through them").weak());
+    let odd = session
+        .photo_analysis()
+        .map(variants_in_conflict)
+        .unwrap_or_default();
+    egui::ScrollArea::vertical()
+        .id_salt("variant_list")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (index, variant) in photo.variants.iter().enumerate() {
+                let marked = odd.contains(&index);
+                let mut line = variant_line(variant);
+                if marked {
+                    line = format!("! {line}");
+                }
+                let side = if index == session.selection.left {
+                    "L: "
+                } else if index == session.selection.right {
+                    "R: "
+                } else {
+                    ""
+                };
+                let mut rich = egui::RichText::new(format!("{side}{line}"));
+                if marked {
+                    rich = rich.color(error);
+                }
+                let response = ui
+                    .selectable_label(index == session.selection.left, rich)
+                    .on_hover_text(format!(
+                        "{}{}",
+                        variant.source.file.display(),
+                        if marked {
+                            "\nAn odd one out in at least one conflict."
+                        } else {
+                            ""
+                        }
+                    ));
+                if response.clicked() {
+                    commands.push(Command::SelectVariant(index));
+                }
+            }
+        });
+}

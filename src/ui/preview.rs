@@ -1,0 +1,329 @@
+//! The right-hand panel: the selected variant's image (click for a zoomable
+//! view), the metadata embedded in it, and the other images of the photo.
+//!
+//! Images are read and decoded by a background job ([`decode_preview`], with
+//! size limits); the panel only uploads the finished pixels as a texture and
+//! keeps a small cache keyed by path.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use crate::corpus::{Photo, SourceFormat, Variant};
+use crate::imaging::metadata::{EmbeddedMetadata, read_embedded};
+
+use super::commands::Command;
+
+/// Files larger than this are not previewed.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Longest side of a decoded preview, in pixels.
+const MAX_PREVIEW_SIDE: u32 = 1600;
+/// How many decoded previews stay in memory.
+const CACHE_ENTRIES: usize = 12;
+
+/// A decoded, downscaled image and what the file says about itself.
+#[derive(Debug, Clone)]
+pub struct DecodedPreview {
+    pub image: egui::ColorImage,
+    /// Size of the full image, before downscaling.
+    pub original_size: [u32; 2],
+    pub metadata: EmbeddedMetadata,
+}
+
+/// Reads and decodes `path` within limits. Runs on a background thread.
+pub fn decode_preview(path: &Path) -> Result<DecodedPreview, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} is {} MB, too large to preview",
+            path.display(),
+            size / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let metadata = read_embedded(&bytes);
+    let mut reader = image::ImageReader::new(Cursor::new(&bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(20_000);
+    limits.max_image_height = Some(20_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let decoded = reader
+        .decode()
+        .map_err(|e| format!("{} could not be decoded: {e}", path.display()))?;
+    let original_size = [decoded.width(), decoded.height()];
+    let small = if decoded.width() > MAX_PREVIEW_SIDE || decoded.height() > MAX_PREVIEW_SIDE {
+        decoded.thumbnail(MAX_PREVIEW_SIDE, MAX_PREVIEW_SIDE)
+    } else {
+        decoded
+    };
+    let rgba = small.to_rgba8();
+    let image = egui::ColorImage::from_rgba_unmultiplied(
+        [rgba.width() as usize, rgba.height() as usize],
+        rgba.as_raw(),
+    );
+    Ok(DecodedPreview {
+        image,
+        original_size,
+        metadata,
+    })
+}
+
+/// The image a variant was published with: its own image field, the image it
+/// was read from, else the photo's first image. Relative to the root.
+pub fn variant_image(photo: &Photo, variant: &Variant) -> Option<PathBuf> {
+    if let Some(image) = &variant.source.image {
+        return Some(image.clone());
+    }
+    if variant.source.format == SourceFormat::EmbeddedImage {
+        return Some(variant.source.file.clone());
+    }
+    photo.images.first().cloned()
+}
+
+enum Entry {
+    Pending,
+    Ready {
+        texture: egui::TextureHandle,
+        original_size: [u32; 2],
+        metadata: EmbeddedMetadata,
+    },
+    Failed(String),
+}
+
+/// Decoded previews by absolute path, and the zoom window's state.
+#[derive(Default)]
+pub struct PreviewPanel {
+    entries: HashMap<PathBuf, Entry>,
+    order: Vec<PathBuf>,
+    /// The image shown (relative to the root); None: the selected variant's.
+    pub chosen: Option<PathBuf>,
+    zoom: Option<PathBuf>,
+    zoom_rect: Option<egui::Rect>,
+}
+
+impl PreviewPanel {
+    /// Forgets every preview (a new folder was opened).
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.order.clear();
+        self.chosen = None;
+        self.zoom = None;
+    }
+
+    /// Stores a finished decode as a texture.
+    pub fn receive(
+        &mut self,
+        ctx: &egui::Context,
+        path: PathBuf,
+        result: Result<DecodedPreview, String>,
+    ) {
+        let entry = match result {
+            Ok(decoded) => Entry::Ready {
+                texture: ctx.load_texture(
+                    path.display().to_string(),
+                    decoded.image,
+                    egui::TextureOptions::LINEAR,
+                ),
+                original_size: decoded.original_size,
+                metadata: decoded.metadata,
+            },
+            Err(reason) => Entry::Failed(reason),
+        };
+        self.entries.insert(path, entry);
+    }
+
+    /// Whether `path` still needs a decode job; marks it pending if so.
+    fn needs_decode(&mut self, path: &Path) -> bool {
+        if self.entries.contains_key(path) {
+            return false;
+        }
+        self.entries.insert(path.to_path_buf(), Entry::Pending);
+        self.order.push(path.to_path_buf());
+        while self.order.len() > CACHE_ENTRIES {
+            let oldest = self.order.remove(0);
+            self.entries.remove(&oldest);
+        }
+        true
+    }
+
+    /// Draws the panel for the selected variant.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        root: &Path,
+        photo: &Photo,
+        variant: Option<&Variant>,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.heading("Image");
+        let own = variant.and_then(|v| variant_image(photo, v));
+        let shown = self.chosen.clone().or(own.clone());
+        match &shown {
+            None => {
+                ui.label("This variant names no image, and the photo has none.");
+            }
+            Some(relative) => {
+                let absolute = root.join(relative);
+                if self.needs_decode(&absolute) {
+                    commands.push(Command::DecodePreview(absolute.clone()));
+                }
+                ui.label(egui::RichText::new(relative.display().to_string()).monospace());
+                self.image_ui(ui, &absolute);
+            }
+        }
+
+        if photo.images.len() > 1 || (own.is_some() && shown != own) {
+            ui.separator();
+            ui.label(egui::RichText::new("Other images of this photo").strong());
+            for image in &photo.images {
+                let label = image.display().to_string();
+                let selected = shown.as_ref() == Some(image);
+                if ui.selectable_label(selected, label).clicked() {
+                    self.chosen = if own.as_ref() == Some(image) {
+                        None
+                    } else {
+                        Some(image.clone())
+                    };
+                }
+            }
+            ui.label(
+                egui::RichText::new("Match distances appear when image matching is available.")
+                    .weak(),
+            );
+        }
+        self.zoom_window(ui.ctx());
+    }
+
+    fn image_ui(&mut self, ui: &mut egui::Ui, absolute: &Path) {
+        match self.entries.get(absolute) {
+            None | Some(Entry::Pending) => {
+                // No spinner: it would repaint every frame while waiting.
+                ui.label("Decoding the preview…");
+            }
+            Some(Entry::Failed(reason)) => {
+                ui.colored_label(ui.visuals().warn_fg_color, reason);
+            }
+            Some(Entry::Ready {
+                texture,
+                original_size,
+                metadata,
+            }) => {
+                let image = egui::Image::new(texture)
+                    .max_size(egui::vec2(ui.available_width(), 320.0))
+                    .sense(egui::Sense::click())
+                    .alt_text("Image preview: click to zoom");
+                if ui
+                    .add(image)
+                    .on_hover_text("Click for a zoomable view")
+                    .clicked()
+                {
+                    self.zoom = Some(absolute.to_path_buf());
+                    self.zoom_rect = None;
+                }
+                ui.label(format!(
+                    "{} x {} pixels",
+                    original_size[0], original_size[1]
+                ));
+                metadata_ui(ui, metadata);
+            }
+        }
+    }
+
+    fn zoom_window(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.zoom.clone() else {
+            return;
+        };
+        let Some(Entry::Ready { texture, .. }) = self.entries.get(&path) else {
+            self.zoom = None;
+            return;
+        };
+        let texture = texture.clone();
+        let mut open = true;
+        let mut rect = self.zoom_rect.unwrap_or(egui::Rect::ZERO);
+        egui::Window::new("Image")
+            .open(&mut open)
+            .default_size(egui::vec2(900.0, 650.0))
+            .show(ctx, |ui| {
+                ui.label("Scroll to zoom, drag to pan.");
+                egui::Scene::new()
+                    .zoom_range(0.1..=16.0)
+                    .show(ui, &mut rect, |ui| {
+                        ui.add(egui::Image::new(&texture).fit_to_original_size(1.0));
+                    });
+            });
+        self.zoom_rect = Some(rect);
+        if !open {
+            self.zoom = None;
+        }
+    }
+}
+
+fn metadata_ui(ui: &mut egui::Ui, metadata: &EmbeddedMetadata) {
+    ui.separator();
+    ui.label(egui::RichText::new("Embedded metadata").strong());
+    if metadata.is_empty() {
+        ui.label("None found in this file.");
+        return;
+    }
+    egui::Grid::new("embedded_metadata")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for field in &metadata.fields {
+                ui.label(format!("{:?} ({:?})", field.field, field.standard));
+                ui.add(egui::Label::new(&field.value).wrap());
+                ui.end_row();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_variant_shows_its_own_image_first() {
+        let photo = Photo {
+            images: vec![PathBuf::from("a.jpg"), PathBuf::from("b.jpg")],
+            ..Photo::default()
+        };
+        let mut variant = Variant::default();
+        assert_eq!(
+            variant_image(&photo, &variant),
+            Some(PathBuf::from("a.jpg"))
+        );
+        variant.source.image = Some(PathBuf::from("b.jpg"));
+        assert_eq!(
+            variant_image(&photo, &variant),
+            Some(PathBuf::from("b.jpg"))
+        );
+    }
+
+    #[test]
+    fn a_broken_image_is_an_error_not_a_panic() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("broken.jpg");
+        std::fs::write(&path, b"\xff\xd8 not really a jpeg")?;
+        assert!(decode_preview(&path).is_err());
+        assert!(decode_preview(&dir.path().join("missing.png")).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn a_large_image_is_downscaled() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("wide.png");
+        image::RgbImage::new(3200, 100).save(&path)?;
+        let decoded = decode_preview(&path)?;
+        assert_eq!(decoded.original_size, [3200, 100]);
+        assert_eq!(decoded.image.size, [1600, 50]);
+        Ok(())
+    }
+}

@@ -1,0 +1,138 @@
+//! The opened folder as the window holds it, and what the user has selected
+//! in it: photo, the two variants compared, the section, the conflict.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::analysis::{Analysis, ClaimOrigin, Conflict, Location, PhotoAnalysis};
+use crate::corpus::{Corpus, Photo, Section};
+use crate::review::Review;
+
+/// A loaded folder with its analysis and verdicts.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub folder: PathBuf,
+    /// Counts loads, so caches keyed by it go stale on reload.
+    pub generation: u64,
+    pub corpus: Arc<Corpus>,
+    pub analysis: Arc<Analysis>,
+    pub review: Review,
+    pub selection: Selection,
+}
+
+impl Session {
+    pub fn photo(&self) -> Option<&Photo> {
+        self.corpus.photos.get(self.selection.photo)
+    }
+
+    pub fn photo_analysis(&self) -> Option<&PhotoAnalysis> {
+        self.analysis.photos.get(self.selection.photo)
+    }
+
+    pub fn conflict(&self) -> Option<&Conflict> {
+        let index = self.selection.conflict?;
+        self.photo_analysis()?.conflicts.get(index)
+    }
+}
+
+/// What the user looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    /// Index into `Corpus::photos`.
+    pub photo: usize,
+    /// Indices into the photo's variants.
+    pub left: usize,
+    pub right: usize,
+    pub section: Section,
+    /// Index into the photo's conflicts.
+    pub conflict: Option<usize>,
+}
+
+impl Default for Selection {
+    fn default() -> Self {
+        Selection {
+            photo: 0,
+            left: 0,
+            right: 1,
+            section: Section::Caption,
+            conflict: None,
+        }
+    }
+}
+
+impl Selection {
+    /// The first two variants of a photo (or the one, twice).
+    pub fn first_pair(photo: usize, variant_count: usize) -> Selection {
+        Selection {
+            photo,
+            left: 0,
+            right: if variant_count > 1 { 1 } else { 0 },
+            ..Selection::default()
+        }
+    }
+}
+
+/// Which two variants show a conflict best, and where to scroll: the left
+/// side is an odd one out, the right side a variant holding the value the
+/// reference (or the majority) holds. The location is the left side's span.
+pub fn conflict_pair(
+    analysis: &PhotoAnalysis,
+    conflict: &Conflict,
+) -> Option<(usize, usize, Option<Location>)> {
+    let holders = |value: &crate::analysis::ConflictValue| value.variants.clone();
+    let left = conflict
+        .odd_ones_out
+        .first()
+        .copied()
+        .or_else(|| {
+            conflict
+                .values
+                .get(1)
+                .and_then(|v| holders(v).first().copied())
+        })
+        .or_else(|| {
+            conflict
+                .values
+                .first()
+                .and_then(|v| v.variants.first().copied())
+        })?;
+    let left_value = conflict
+        .values
+        .iter()
+        .find(|v| v.variants.contains(&left))
+        .map(|v| v.value.clone());
+    let preferred = conflict.reference.clone().or(conflict.majority.clone());
+    let others = conflict
+        .values
+        .iter()
+        .filter(|v| Some(&v.value) != left_value.as_ref());
+    let mut candidates: Vec<&crate::analysis::ConflictValue> = others.collect();
+    candidates.sort_by_key(|v| Some(&v.value) != preferred.as_ref());
+    let right = candidates
+        .iter()
+        .flat_map(|v| v.variants.iter().copied())
+        .find(|&v| v != left)
+        .unwrap_or(left);
+    let location = conflict
+        .values
+        .iter()
+        .flat_map(|v| v.claims.iter())
+        .filter_map(|&c| analysis.claims.get(c))
+        .find_map(|claim| match claim.origin {
+            ClaimOrigin::Variant(loc) if loc.variant == left => Some(loc),
+            _ => None,
+        });
+    Some((left, right, location))
+}
+
+/// Variants that are an odd one out in at least one conflict.
+pub fn variants_in_conflict(analysis: &PhotoAnalysis) -> Vec<usize> {
+    let mut variants: Vec<usize> = analysis
+        .conflicts
+        .iter()
+        .flat_map(|c| c.odd_ones_out.iter().copied())
+        .collect();
+    variants.sort_unstable();
+    variants.dedup();
+    variants
+}

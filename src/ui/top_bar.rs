@@ -1,0 +1,118 @@
+//! The top bar: Open folder... (Ctrl+O), a path field for when no dialog is
+//! available, Reload (F5), Save report... (Ctrl+S), Recent folders, the view
+//! options, and the load's progress with Cancel.
+
+use eframe::egui;
+
+use super::app::App;
+use super::commands::Command;
+
+pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
+    egui::Panel::top("top_bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Open folder…")
+                .on_hover_text("Ctrl+O: choose a captions folder")
+                .clicked()
+            {
+                commands.push(Command::PickFolder);
+            }
+            let label = ui.label("Path:");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut app.path_field)
+                        .hint_text("type a folder path")
+                        .desired_width(260.0),
+                )
+                .labelled_by(label.id);
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui
+                .button("Open")
+                .on_hover_text("Open the typed path")
+                .clicked()
+                || entered
+            {
+                let path = app.path_field.trim();
+                if !path.is_empty() {
+                    commands.push(Command::OpenFolder(path.into()));
+                }
+            }
+            if ui
+                .button("Reload")
+                .on_hover_text("F5: read the folder again")
+                .clicked()
+            {
+                commands.push(Command::Reload);
+            }
+            if ui
+                .add_enabled(app.session.is_some(), egui::Button::new("Save report…"))
+                .on_hover_text("Ctrl+S: save what the screen shows")
+                .clicked()
+            {
+                commands.push(Command::PickReportPath);
+            }
+            ui.menu_button("Recent", |ui| {
+                if app.settings.recent_folders.is_empty() {
+                    ui.label("No recent folders.");
+                }
+                for folder in &app.settings.recent_folders {
+                    if ui.button(folder.display().to_string()).clicked() {
+                        commands.push(Command::OpenFolder(folder.clone()));
+                        ui.close();
+                    }
+                }
+            });
+            if ui
+                .button("Find…")
+                .on_hover_text("Ctrl+F: find text in all captions")
+                .clicked()
+            {
+                commands.push(Command::OpenFind);
+            }
+            ui.separator();
+            let mut options = app.settings.options;
+            ui.checkbox(&mut options.ignore_case, "Ignore case");
+            ui.checkbox(&mut options.ignore_punctuation, "Ignore punctuation");
+            ui.checkbox(&mut options.same_person_equal, "Same person, any spelling");
+            if options != app.settings.options {
+                commands.push(Command::SetOptions(options));
+            }
+        });
+        if let Some(loading) = app.jobs.loading() {
+            ui.horizontal(|ui| {
+                let (fraction, text) = match loading.progress {
+                    Some(p) if p.total > 0 => (
+                        p.done as f32 / p.total as f32,
+                        format!("{} of {} files", p.done, p.total),
+                    ),
+                    _ => (0.0, "starting".to_owned()),
+                };
+                ui.label(format!("Loading {}:", loading.folder.display()));
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .text(text)
+                        .desired_width(300.0)
+                        .animate(true),
+                );
+                if ui.button("Cancel").clicked() {
+                    commands.push(Command::CancelLoad);
+                }
+            });
+        }
+        if !app.messages.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                if let Some(message) = app.messages.last() {
+                    let color = if message.is_error {
+                        ui.visuals().error_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(color, &message.text);
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(Command::DismissMessages);
+                }
+            });
+        }
+    });
+}

@@ -1,0 +1,641 @@
+//! The window driven through egui_kittest: the real `App`, its background
+//! jobs and its accessibility tree. Hand-made corpora (built in code) cover
+//! every behaviour; the tests at the end run over the bundled `captions/`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use caption_provenance::analysis::{
+    Analysis, Attribute, Claim, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity,
+    ConflictValue, Location, Person, PersonId, PhotoAnalysis, Span, Subject,
+};
+use caption_provenance::corpus::load::LoadProgress;
+use caption_provenance::corpus::{
+    Corpus, Photo, Problem, ProblemKind, ProblemSeverity, Section, Source, Text, Variant,
+};
+use caption_provenance::review::{Review, VerdictStatus};
+use caption_provenance::ui::App;
+use caption_provenance::ui::conflicts::ConflictRow;
+use caption_provenance::ui::highlight::{DiffMark, Side};
+use caption_provenance::ui::jobs::{LoadFailure, Loaded, Loader};
+use caption_provenance::ui::selection::Selection;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+const REUTERS: &str =
+    "South Korea's Lim Jong-hoon, bronze medallist, takes a selfie with Shin Yu-bin.";
+const SPORTSTAR: &str =
+    "South Korea’s Lim Jonghoon, silver medallist, takes a selfie with teammate Shin Yubin.";
+const SUN: &str = "Lim Jong-hoon, a bronze medallist, took the selfie.";
+
+fn span_of(text: &str, words: &str) -> Span {
+    let start = text.find(words).unwrap_or(0);
+    Span::new(start, start + words.len())
+}
+
+fn variant(file: &str, outlet: &str, caption: &str, credit: &str) -> Variant {
+    Variant {
+        id: file.into(),
+        source: Source {
+            outlet: outlet.into(),
+            credit: Some(credit.into()),
+            file: file.into(),
+            ..Source::default()
+        },
+        caption: Text::new(caption),
+        headline: None,
+        article: None,
+    }
+}
+
+fn medal_claim(variant: usize, text: &str, words: &str, value: &str) -> Claim {
+    Claim {
+        subject: Subject::Person(PersonId(0)),
+        attribute: Attribute::Medal,
+        value: value.into(),
+        origin: ClaimOrigin::Variant(Location {
+            variant,
+            section: Section::Caption,
+            span: span_of(text, words),
+        }),
+        quote: words.into(),
+    }
+}
+
+/// One photo, three outlets; Sportstar calls Lim a silver medallist, the
+/// others and the reference say bronze; the credit lines differ too.
+fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
+    let photo = Photo {
+        id: "paris".into(),
+        title: "Podium selfie".into(),
+        images: Vec::new(),
+        variants: vec![
+            variant("000-reuters.txt", "Reuters", REUTERS, "Getty Images"),
+            variant("001-sportstar.txt", "Sportstar", SPORTSTAR, "AFP"),
+            variant("002-the-sun.html", "The Sun", SUN, "Getty Images"),
+        ],
+        reference: None,
+    };
+    let mut claims = vec![
+        medal_claim(0, REUTERS, "bronze medallist", "bronze"),
+        medal_claim(1, SPORTSTAR, "silver medallist", "silver"),
+        medal_claim(2, SUN, "bronze medallist", "bronze"),
+        Claim {
+            subject: Subject::Person(PersonId(0)),
+            attribute: Attribute::Medal,
+            value: "bronze".into(),
+            origin: ClaimOrigin::Reference,
+            quote: "bronze".into(),
+        },
+    ];
+    for (variant, credit) in [(0, "Getty Images"), (1, "AFP"), (2, "Getty Images")] {
+        claims.push(Claim {
+            subject: Subject::Photo,
+            attribute: Attribute::Credit,
+            value: credit.into(),
+            origin: ClaimOrigin::SourceField { variant },
+            quote: credit.into(),
+        });
+    }
+    let medal = Conflict {
+        key: "person:0/medal".into(),
+        subject: Subject::Person(PersonId(0)),
+        subject_name: "Lim Jong-hoon".into(),
+        attribute: Attribute::Medal,
+        severity: ConflictSeverity::High,
+        scopes: vec![ConflictScope::BetweenVariants, ConflictScope::VsReference],
+        values: vec![
+            ConflictValue {
+                value: "bronze".into(),
+                claims: vec![0, 2, 3],
+                variants: vec![0, 2],
+                in_reference: true,
+            },
+            ConflictValue {
+                value: "silver".into(),
+                claims: vec![1],
+                variants: vec![1],
+                in_reference: false,
+            },
+        ],
+        majority: Some("bronze".into()),
+        reference: Some("bronze".into()),
+        odd_ones_out: vec![1],
+        summary: "Sportstar: silver; 2 other outlets and the reference: bronze".into(),
+    };
+    let credit = Conflict {
+        key: "photo/credit".into(),
+        subject: Subject::Photo,
+        subject_name: "photo".into(),
+        attribute: Attribute::Credit,
+        severity: ConflictSeverity::Low,
+        scopes: vec![ConflictScope::BetweenVariants],
+        values: vec![
+            ConflictValue {
+                value: "Getty Images".into(),
+                claims: vec![4, 6],
+                variants: vec![0, 2],
+                in_reference: false,
+            },
+            ConflictValue {
+                value: "AFP".into(),
+                claims: vec![5],
+                variants: vec![1],
+                in_reference: false,
+            },
+        ],
+        majority: Some("Getty Images".into()),
+        reference: None,
+        odd_ones_out: vec![1],
+        summary: "Sportstar: AFP; 2 other outlets: Getty Images".into(),
+    };
+    let analysis = PhotoAnalysis {
+        people: vec![Person {
+            id: PersonId(0),
+            name: "Lim Jong-hoon".into(),
+            spellings: vec!["Lim Jong-hoon".into(), "Lim Jonghoon".into()],
+            country: Some("South Korea".into()),
+        }],
+        mentions: Vec::new(),
+        claims,
+        conflicts: vec![medal, credit],
+        reuse: Default::default(),
+    };
+    let review = Review::load(root).unwrap_or_default();
+    Loaded {
+        corpus: Arc::new(Corpus {
+            root: root.to_path_buf(),
+            photos: vec![photo],
+            problems,
+            ..Corpus::default()
+        }),
+        analysis: Arc::new(Analysis {
+            photos: vec![analysis],
+        }),
+        review,
+        review_problem: None,
+    }
+}
+
+fn sportstar_loader(problems: Vec<Problem>) -> Loader {
+    Arc::new(
+        move |root: &Path, _: &(dyn Fn(LoadProgress) + Sync), _: &AtomicBool| {
+            Ok::<Loaded, LoadFailure>(sportstar_case(root, problems.clone()))
+        },
+    )
+}
+
+fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
+    let folder = folder.to_path_buf();
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            App::with_loader(Some(folder), None, Some(cc.egui_ctx.clone()), loader)
+        })
+}
+
+/// Runs frames until `done` holds (the background jobs report between frames).
+fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
+    for _ in 0..5000 {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    Err("the background job never finished".into())
+}
+
+fn loaded(app: &App) -> bool {
+    !app.is_busy() && app.session().is_some()
+}
+
+fn rows(app: &App) -> Vec<ConflictRow> {
+    app.session()
+        .map(|s| caption_provenance::ui::conflicts::ConflictsTable::default().rows(s))
+        .unwrap_or_default()
+}
+
+#[test]
+fn picking_sportstar_shows_the_conflicts_and_marks_silver_medallist() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+
+    harness.get_by_label_contains("Sportstar · AFP").click();
+    harness.run();
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!((selection.left, selection.right), (1, 0));
+
+    let rows = rows(harness.state());
+    let names: Vec<(&str, ConflictSeverity, &str)> = rows
+        .iter()
+        .map(|r| (r.name.as_str(), r.severity, r.summary.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            (
+                "Lim Jong-hoon: medal",
+                ConflictSeverity::High,
+                "Sportstar: silver; 2 other outlets and the reference: bronze"
+            ),
+            (
+                "photo: credit",
+                ConflictSeverity::Low,
+                "Sportstar: AFP; 2 other outlets: Getty Images"
+            ),
+        ]
+    );
+
+    let view = harness.state().compare_view().ok_or("no compare view")?;
+    let marked: Vec<(Side, &str, &str, &str)> = view
+        .highlighted
+        .iter()
+        .map(|h| {
+            (
+                h.side,
+                h.outlet.as_str(),
+                h.text.as_str(),
+                h.conflict_key.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        vec![
+            (
+                Side::Left,
+                "Sportstar",
+                "silver medallist",
+                "person:0/medal"
+            ),
+            (Side::Right, "Reuters", "bronze medallist", "person:0/medal"),
+        ]
+    );
+    // The marked words are on screen, right after Lim's name, and the
+    // word diff against Reuters marks "silver" as Sportstar's own.
+    let text = view.left.text.as_str();
+    let pieces: Vec<(&str, DiffMark, Option<usize>)> = view
+        .left
+        .segments
+        .iter()
+        .filter(|s| s.span.overlaps(span_of(SPORTSTAR, "silver medallist")))
+        .map(|s| (s.span.slice(text), s.diff, s.conflict))
+        .collect();
+    assert_eq!(
+        pieces,
+        vec![
+            ("silver", DiffMark::Removed, Some(0)),
+            (" ", DiffMark::Unmarked, Some(0)),
+            ("medallist", DiffMark::Same, Some(0)),
+        ]
+    );
+    let start = span_of(SPORTSTAR, "silver medallist").start;
+    assert!(
+        text.get(..start)
+            .is_some_and(|t| t.ends_with("Lim Jonghoon, "))
+    );
+    harness.get_by_label("silver");
+    Ok(())
+}
+
+#[test]
+fn clicking_a_conflict_selects_the_two_variants_and_the_span() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+
+    harness.get_by_label("Lim Jong-hoon: medal").click();
+    harness.run();
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!(
+        selection,
+        Selection {
+            photo: 0,
+            left: 1,
+            right: 0,
+            section: Section::Caption,
+            conflict: Some(0),
+        }
+    );
+    assert_eq!(
+        harness.state().last_scroll_target(),
+        Some(Location {
+            variant: 1,
+            section: Section::Caption,
+            span: span_of(SPORTSTAR, "silver medallist"),
+        })
+    );
+
+    // The table can be sorted by name; clicking the credit conflict selects it.
+    harness.get_by_label("Conflict").click();
+    harness.run();
+    harness.get_by_label("photo: credit").click();
+    harness.run();
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!(
+        (selection.left, selection.right, selection.conflict),
+        (1, 0, Some(1))
+    );
+    Ok(())
+}
+
+#[test]
+fn a_verdict_is_saved_in_the_folder_and_reloaded() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+
+    harness.get_by_label("Lim Jong-hoon: medal").click();
+    harness.run();
+    harness.get_by_label("confirmed error").click();
+    run_until(&mut harness, |app| !app.is_busy())?;
+    let on_disk = Review::load(dir.path())?;
+    assert_eq!(
+        on_disk.get("paris", "person:0/medal").map(|v| v.status),
+        Some(VerdictStatus::ConfirmedError)
+    );
+
+    harness.key_press(egui::Key::F5);
+    run_until(&mut harness, loaded)?;
+    let review = &harness.state().session().ok_or("no session")?.review;
+    assert_eq!(
+        review.get("paris", "person:0/medal").map(|v| v.status),
+        Some(VerdictStatus::ConfirmedError)
+    );
+    assert_eq!(
+        rows(harness.state()).first().and_then(|r| r.verdict),
+        Some(VerdictStatus::ConfirmedError)
+    );
+
+    // A fresh window on the same folder reads the verdict back.
+    let mut again = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut again, loaded)?;
+    let review = &again.state().session().ok_or("no session")?.review;
+    assert_eq!(
+        review.get("paris", "person:0/medal").map(|v| v.status),
+        Some(VerdictStatus::ConfirmedError)
+    );
+    Ok(())
+}
+
+#[test]
+fn the_problems_panel_says_what_to_do_about_each_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let problems = vec![
+        Problem {
+            path: PathBuf::from("broken.json"),
+            reason: "expected `,` or `}`".into(),
+            line: Some(3),
+            severity: ProblemSeverity::Error,
+            kind: ProblemKind::Syntax,
+        },
+        Problem {
+            path: PathBuf::from("empty.txt"),
+            reason: "the file is empty".into(),
+            line: None,
+            severity: ProblemSeverity::Error,
+            kind: ProblemKind::Empty,
+        },
+    ];
+    let mut harness = harness_with(dir.path(), sportstar_loader(problems));
+    run_until(&mut harness, loaded)?;
+    harness.get_by_label("Problems (2)");
+    harness.get_by_label("broken.json:3");
+    harness.get_by_label("expected `,` or `}`");
+    harness.get_by_label(ProblemKind::Syntax.advice());
+    harness.get_by_label("empty.txt");
+    harness.get_by_label(ProblemKind::Empty.advice());
+    Ok(())
+}
+
+#[test]
+fn arrow_keys_move_through_the_variants() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+    let left = |h: &Harness<'_, App>| h.state().selection().map(|s| s.left);
+    assert_eq!(left(&harness), Some(0));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(left(&harness), Some(1));
+    harness.key_press(egui::Key::ArrowDown);
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    assert_eq!(left(&harness), Some(2));
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(left(&harness), Some(1));
+    Ok(())
+}
+
+#[test]
+fn the_compare_view_is_computed_once_per_selection_and_options() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+    let before = harness.state().compare_computations();
+    harness.run_steps(20);
+    assert_eq!(harness.state().compare_computations(), before);
+    harness.get_by_label("Ignore case").click();
+    harness.run();
+    assert!(harness.state().settings.options.ignore_case);
+    assert_eq!(harness.state().compare_computations(), before + 1);
+    Ok(())
+}
+
+#[test]
+fn ctrl_f_finds_text_in_every_caption_and_goes_there() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run();
+    harness.get_by_label("Find:").type_text("MEDALLIST");
+    harness.run();
+    harness.get_by_label("3 found");
+    harness
+        .get_by_label_contains("The Sun, caption: …Lim Jong-hoon, a bronze medallist")
+        .click();
+    harness.run();
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!((selection.left, selection.section), (2, Section::Caption));
+    Ok(())
+}
+
+#[test]
+fn settings_survive_a_restart() -> TestResult {
+    #[derive(Default)]
+    struct Memory(std::collections::HashMap<String, String>);
+    impl eframe::Storage for Memory {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.into(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+    harness.get_by_label("Ignore punctuation").click();
+    harness.run();
+    let mut storage = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+
+    // Without a folder, the window reopens the last one with the same options.
+    let app = App::with_loader(None, Some(&storage), None, sportstar_loader(Vec::new()));
+    assert_eq!(app.settings.last_folder.as_deref(), Some(dir.path()));
+    assert_eq!(app.settings.recent_folders, vec![dir.path().to_path_buf()]);
+    assert!(app.settings.options.ignore_punctuation);
+    // Old saved state with unknown or missing fields still loads.
+    eframe::Storage::set_string(
+        &mut storage,
+        eframe::APP_KEY,
+        r#"(left_width: 300.0)"#.into(),
+    );
+    let app = App::with_loader(None, Some(&storage), None, sportstar_loader(Vec::new()));
+    assert_eq!(app.settings.left_width, 300.0);
+    Ok(())
+}
+
+fn bundled_folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("captions")
+}
+
+fn real_harness(folder: PathBuf) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
+}
+
+/// Picks Sportstar in the bundled folder's variant list.
+fn bundled_with_sportstar_on_the_left() -> Result<Harness<'static, App>, Box<dyn std::error::Error>>
+{
+    let mut harness = real_harness(bundled_folder());
+    run_until(&mut harness, loaded)?;
+    harness
+        .get_by_label_contains("Sportstar · 2024-07-31 · AFP")
+        .click();
+    harness.run();
+    Ok(harness)
+}
+
+/// The bundled folder, through the real loader and word diff.
+#[test]
+fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResult {
+    let harness = bundled_with_sportstar_on_the_left()?;
+    let session = harness.state().session().ok_or("no session")?;
+    let photo = session.photo().ok_or("no photo")?;
+    let labels: Vec<&str> = photo.variants.iter().map(|v| v.label()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "Unnamed outlet 000",
+            "Unnamed outlet 001",
+            "The Sun",
+            "Sportstar",
+            "Unnamed outlet 004"
+        ]
+    );
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!((selection.left, selection.right), (3, 1));
+    let view = harness.state().compare_view().ok_or("no compare view")?;
+    assert_eq!(
+        (view.left.outlet.as_str(), view.right.outlet.as_str()),
+        ("Sportstar", "Unnamed outlet 001")
+    );
+    let text = view.left.text.as_str();
+    let silver = text.find("silver medallist").ok_or("no silver medallist")?;
+    assert!(
+        text.get(..silver)
+            .is_some_and(|t| t.ends_with("Lim Jonghoon, "))
+    );
+    // Unnamed outlet 001 says nothing of the kind: the words are Sportstar's own.
+    let marks: Vec<DiffMark> = view
+        .left
+        .segments
+        .iter()
+        .filter(|s| {
+            s.span
+                .overlaps(Span::new(silver, silver + "silver medallist".len()))
+        })
+        .map(|s| s.diff)
+        .collect();
+    assert!(!marks.is_empty());
+    assert!(marks.iter().all(|&m| m == DiffMark::Removed), "{marks:?}");
+    Ok(())
+}
+
+/// The bundled folder's conflicts, through the real analysis.
+#[test]
+#[ignore = "needs the analysis (people, claims, conflicts) in main"]
+fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
+    let harness = bundled_with_sportstar_on_the_left()?;
+    let rows = rows(harness.state());
+    assert!(rows.iter().any(|r| r.name == "Lim Jong-hoon: medal"));
+    let view = harness.state().compare_view().ok_or("no compare view")?;
+    assert!(
+        view.highlighted
+            .iter()
+            .any(|h| h.outlet == "Sportstar" && h.text == "silver medallist")
+    );
+    Ok(())
+}
+
+#[test]
+fn a_folder_of_broken_files_lists_each_problem_with_advice() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\n  \"outlet\": \"X\",\n  \"caption\": \n",
+    )?;
+    std::fs::write(dir.path().join("empty.txt"), "")?;
+    std::fs::write(dir.path().join("good.txt"), "Outlet: Good\n\nA caption.\n")?;
+    let mut harness = real_harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    let problems = &harness
+        .state()
+        .session()
+        .ok_or("no session")?
+        .corpus
+        .problems;
+    let kinds: Vec<(&Path, ProblemKind)> = problems
+        .iter()
+        .map(|p| (p.path.as_path(), p.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (Path::new("broken.json"), ProblemKind::Syntax),
+            (Path::new("empty.txt"), ProblemKind::Empty)
+        ]
+    );
+    harness.get_by_label("Problems (2)");
+    harness.get_by_label("broken.json:4");
+    harness.get_by_label("invalid JSON: EOF while parsing a value");
+    harness.get_by_label(ProblemKind::Syntax.advice());
+    harness.get_by_label("empty.txt");
+    harness.get_by_label("the file is empty");
+    harness.get_by_label(ProblemKind::Empty.advice());
+    // The good file still loaded.
+    let session = harness.state().session().ok_or("no session")?;
+    let outlets: Vec<&str> = session
+        .corpus
+        .photos
+        .iter()
+        .flat_map(|p| p.variants.iter().map(|v| v.label()))
+        .collect();
+    assert_eq!(outlets, vec!["Good"]);
+    Ok(())
+}
