@@ -409,7 +409,7 @@ fn alignment(out: &mut String, table: &AlignmentTable) {
 
 fn reuse(out: &mut String, reuse: &ReuseReport) {
     out.push_str("<h3>Reuse and likely derivation</h3>\n");
-    if reuse.pairs.is_empty() && reuse.derivations.is_empty() {
+    if reuse.pairs.iter().all(|p| p.shared_runs.is_empty()) && reuse.derivations.is_empty() {
         out.push_str("<p class=\"none\">No shared passages found.</p>\n");
         return;
     }
@@ -425,9 +425,9 @@ fn reuse(out: &mut String, reuse: &ReuseReport) {
         }
         out.push_str("</ul>\n");
     }
-    if !reuse.pairs.is_empty() {
+    if reuse.pairs.iter().any(|p| !p.shared_runs.is_empty()) {
         out.push_str("<table>\n<thead><tr><th>Captions</th><th>Shared</th><th>Longest shared passage</th></tr></thead>\n<tbody>\n");
-        for pair in &reuse.pairs {
+        for pair in reuse.pairs.iter().filter(|p| !p.shared_runs.is_empty()) {
             let longest = pair.shared_runs.first().map_or_else(String::new, |run| {
                 format!("<q>{}</q> ({} words)", h(&run.text), run.words)
             });

@@ -312,7 +312,7 @@ fn alignment(out: &mut String, table: &AlignmentTable) {
 
 fn reuse(out: &mut String, reuse: &ReuseReport) {
     out.push_str("### Reuse and likely derivation\n\n");
-    if reuse.pairs.is_empty() && reuse.derivations.is_empty() {
+    if reuse.pairs.iter().all(|p| p.shared_runs.is_empty()) && reuse.derivations.is_empty() {
         out.push_str("No shared passages found.\n\n");
         return;
     }
@@ -327,9 +327,9 @@ fn reuse(out: &mut String, reuse: &ReuseReport) {
     if !reuse.derivations.is_empty() {
         out.push('\n');
     }
-    if !reuse.pairs.is_empty() {
+    if reuse.pairs.iter().any(|p| !p.shared_runs.is_empty()) {
         out.push_str("| Captions | Shared | Longest shared passage |\n|---|---|---|\n");
-        for pair in &reuse.pairs {
+        for pair in reuse.pairs.iter().filter(|p| !p.shared_runs.is_empty()) {
             let longest = pair.shared_runs.first().map_or_else(String::new, |run| {
                 format!("“{}” ({} words)", cell(&run.text), run.words)
             });

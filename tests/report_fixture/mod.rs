@@ -130,6 +130,7 @@ pub fn analysis() -> Analysis {
             }],
             reuse: Default::default(),
         }],
+        vocabulary_warnings: vec!["vocabulary.toml: ignored: unknown key `colour`".to_owned()],
     }
 }
 
