@@ -175,6 +175,7 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
         }),
         analysis: Arc::new(Analysis {
             photos: vec![analysis],
+            ..Analysis::default()
         }),
         review,
         review_problem: None,
@@ -579,7 +580,6 @@ fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResu
 
 /// The bundled folder's conflicts, through the real analysis.
 #[test]
-#[ignore = "needs the analysis (people, claims, conflicts) in main"]
 fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
     let harness = bundled_with_sportstar_on_the_left()?;
     let rows = rows(harness.state());
