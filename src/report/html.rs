@@ -475,9 +475,9 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
             out.push_str("<table>\n<thead><tr><th>Field</th><th>Standard</th><th>Value</th></tr></thead>\n<tbody>\n");
             for field in &image.metadata.fields {
                 out.push_str(&format!(
-                    "<tr><td>{:?}</td><td>{:?}</td><td>{}</td></tr>\n",
-                    field.field,
-                    field.standard,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                    field.field.name(),
+                    field.standard.name(),
                     h(&field.value)
                 ));
             }

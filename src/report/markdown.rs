@@ -370,9 +370,9 @@ fn images(out: &mut String, section: &ImageSection) {
             out.push_str("| Field | Standard | Value |\n|---|---|---|\n");
             for field in &image.metadata.fields {
                 out.push_str(&format!(
-                    "| {:?} | {:?} | {} |\n",
-                    field.field,
-                    field.standard,
+                    "| {} | {} | {} |\n",
+                    field.field.name(),
+                    field.standard.name(),
                     cell(&field.value)
                 ));
             }
