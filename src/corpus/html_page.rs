@@ -11,6 +11,11 @@ use super::parsed::{CaptionFields, Issue, Parsed, collapse_whitespace, non_empty
 /// Elements whose content is never text of the page.
 const HIDDEN: [&str; 6] = ["script", "style", "form", "noscript", "template", "button"];
 
+/// Elements that separate words even when the page puts no space around them.
+const BREAKS: [&str; 12] = [
+    "br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+];
+
 /// Parses a decoded HTML page.
 pub(crate) fn parse_html(text: &str) -> Result<Parsed, Issue> {
     let page = Html::parse_document(text);
@@ -54,6 +59,7 @@ pub(crate) fn parse_html(text: &str) -> Result<Parsed, Issue> {
     Ok(Parsed {
         fields,
         warnings: Vec::new(),
+        key_lines: Vec::new(),
     })
 }
 
@@ -135,6 +141,13 @@ fn has_ancestor(element: ElementRef, names: &[&str]) -> bool {
 fn visible_text(element: ElementRef) -> String {
     let mut text = String::new();
     for node in element.descendants() {
+        if let Some(inner) = node.value().as_element() {
+            // `a<br>b` and `<p>a</p><p>b</p>` are two words, not one.
+            if BREAKS.contains(&inner.name()) {
+                text.push(' ');
+            }
+            continue;
+        }
         let Some(piece) = node.value().as_text() else {
             continue;
         };
@@ -168,7 +181,7 @@ mod tests {
             <link rel="canonical" href="https://example.com/a">
             <meta property="article:published_time" content="2024-07-31T10:00:00Z">
             <script>var p = "<p>no</p>";</script><style>p { }</style></head>
-            <body><article><h1>H</h1><p>One <b>bold</b>  line.</p>
+            <body><article><h1>H</h1><p>One <b>bold</b>  line.<br>Same paragraph.</p>
             <figure><img alt="alt text"><figcaption><p>The <span>caption</span></p><script>x()</script></figcaption></figure>
             <form><p>Subscribe</p></form><p>Two.</p></article><p>Outside.</p></body></html>"#,
         )
@@ -179,7 +192,10 @@ mod tests {
         assert_eq!(f.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(f.published.as_deref(), Some("2024-07-31T10:00:00Z"));
         assert_eq!(f.caption, "The caption");
-        assert_eq!(f.article.as_deref(), Some("One bold line.\nTwo."));
+        assert_eq!(
+            f.article.as_deref(),
+            Some("One bold line. Same paragraph.\nTwo.")
+        );
     }
 
     #[test]
