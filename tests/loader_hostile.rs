@@ -305,6 +305,11 @@ fn encodings_are_recorded() -> TestResult {
     }
     write(root, "d-be.txt", &be)?;
     write(root, "e-1252.txt", b"Caf\xe9")?;
+    write(
+        root,
+        "f-page.html",
+        b"<meta charset=\"iso-8859-2\"><figcaption>Pozna\xF1</figcaption>",
+    )?;
     let corpus = load(root)?;
     assert_eq!(corpus.problems, vec![]);
     let photo = corpus.photos.first().ok_or("no photo")?;
@@ -329,6 +334,8 @@ fn encodings_are_recorded() -> TestResult {
             ("UTF-16LE", "Café", "Café"),
             ("UTF-16BE", "Café", "Café"),
             ("windows-1252", "Café", "Café"),
+            // A web page's declared charset is used when it is not UTF-8.
+            ("ISO-8859-2", "Poznań", "Poznań"),
         ]
     );
     Ok(())

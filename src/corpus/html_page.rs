@@ -3,6 +3,7 @@
 //! meta tags, and the article paragraphs. Scripts, styles and forms are never
 //! read as text.
 
+use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Selector};
 
 use super::ProblemKind;
@@ -61,6 +62,20 @@ pub(crate) fn parse_html(text: &str) -> Result<Parsed, Issue> {
         warnings: Vec::new(),
         key_lines: Vec::new(),
     })
+}
+
+/// The encoding a page declares (`<meta charset=...>` or the `http-equiv`
+/// form) in its first 1024 bytes, where browsers look for it.
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let (_, after) = head.split_once("charset=")?;
+    let label: String = after
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
 }
 
 fn select_all<'a>(page: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -208,6 +223,18 @@ mod tests {
         assert_eq!(parsed.fields.headline.as_deref(), Some("Page title"));
         assert_eq!(parsed.fields.article.as_deref(), Some("P1"));
         assert_eq!(parsed.fields.outlet, None);
+    }
+
+    #[test]
+    fn declared_charsets() {
+        let name = |page: &[u8]| declared_charset(page).map(Encoding::name);
+        assert_eq!(name(b"<meta charset=\"ISO-8859-2\">"), Some("ISO-8859-2"));
+        assert_eq!(
+            name(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">"),
+            Some("Shift_JIS")
+        );
+        assert_eq!(name(b"<meta charset='nonsense'>"), None);
+        assert_eq!(name(b"<p>no declaration</p>"), None);
     }
 
     #[test]

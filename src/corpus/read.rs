@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::encoding::decode;
-use super::html_page::parse_html;
+use super::encoding::{decode, decode_declared};
+use super::html_page::{declared_charset, parse_html};
 use super::parsed::{Issue, Parsed, SourceKey, non_empty, one_line};
 use super::paths::resolve_inside;
 use super::photo_file::{PhotoFile, parse_photo_file};
@@ -179,7 +179,11 @@ fn caption_variant(
     format: CaptionFormat,
     bytes: &[u8],
 ) -> Result<(Variant, Vec<Issue>), Issue> {
-    let decoded = decode(bytes)?;
+    let declared = match format {
+        CaptionFormat::Html => declared_charset(bytes),
+        _ => None,
+    };
+    let decoded = decode_declared(bytes, declared)?;
     let (parsed, source_format) = match format {
         CaptionFormat::Text => (parse_plain_text(&decoded.text)?, SourceFormat::Text),
         CaptionFormat::Toml => (parse_toml(&decoded.text)?, SourceFormat::Toml),
