@@ -266,7 +266,9 @@ impl Jobs {
         self.spawn(move || {
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Save the report")
-                .set_file_name("caption-report.json")
+                .set_file_name("caption-report.html")
+                .add_filter("HTML report", &["html", "htm"])
+                .add_filter("Markdown report", &["md", "markdown"])
                 .add_filter("JSON report", &["json"]);
             if let Some(dir) = start {
                 dialog = dialog.set_directory(dir);
