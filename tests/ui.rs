@@ -572,7 +572,9 @@ fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResu
             "Unnamed outlet 001",
             "The Sun",
             "Sportstar",
-            "Unnamed outlet 004"
+            "Unnamed outlet 004",
+            // The stand-in agency JPEG's embedded IPTC/XMP caption is a variant too.
+            "Embedded in selfie-agency.jpg"
         ]
     );
     let selection = harness.state().selection().ok_or("no selection")?;

@@ -1,0 +1,244 @@
+//! Finding the metadata blocks inside an image file: JPEG segments, PNG
+//! chunks, a TIFF's first IFD, WebP (RIFF) chunks. Each walk checks every
+//! declared length against the bytes and stops at the first that lies.
+//!
+//! Not read: PNG's compressed text chunks (`zTXt`, compressed `iTXt`, where
+//! exiftool puts IPTC in PNG as "Raw profile type iptc"), since the crate
+//! carries no inflater of its own; JPEG extended XMP (the part beyond 64 KiB).
+
+use super::metadata::MetadataField;
+use super::{exif, iptc, xmp};
+
+/// The image container formats we read metadata from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Jpeg,
+    Png,
+    Tiff,
+    WebP,
+}
+
+/// Recognises the container from its first bytes.
+pub fn sniff(bytes: &[u8]) -> Option<Container> {
+    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(Container::Jpeg)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(Container::Png)
+    } else if bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*") {
+        Some(Container::Tiff)
+    } else if bytes.get(..4) == Some(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        Some(Container::WebP)
+    } else {
+        None
+    }
+}
+
+/// The raw blocks found, before decoding.
+#[derive(Debug, Default)]
+struct Blocks<'a> {
+    /// Photoshop image resources (without the "Photoshop 3.0" signature).
+    photoshop: Vec<u8>,
+    iim: Vec<&'a [u8]>,
+    xmp: Vec<&'a [u8]>,
+    tiff: Vec<&'a [u8]>,
+}
+
+impl Blocks<'_> {
+    /// Decodes every block: IPTC first, then XMP, then EXIF.
+    fn fields(self) -> Vec<MetadataField> {
+        let mut fields = Vec::new();
+        let mut iims: Vec<&[u8]> = self.iim;
+        let mut tiff_xmp = Vec::new();
+        let tiffs: Vec<exif::TiffContents<'_>> =
+            self.tiff.iter().map(|t| exif::read_tiff(t)).collect();
+        for contents in &tiffs {
+            iims.extend(contents.iptc);
+            if let Some(resources) = contents.photoshop
+                && let Some(iim) = iptc::iim_from_resources(resources)
+            {
+                iims.push(iim);
+            }
+            tiff_xmp.extend(contents.xmp);
+        }
+        if let Some(iim) = iptc::iim_from_resources(&self.photoshop) {
+            fields.extend(iptc::read_iim(iim));
+        }
+        // A TIFF may carry IPTC twice (bare and in Photoshop resources): read one.
+        if let Some(iim) = iims.first() {
+            fields.extend(iptc::read_iim(iim));
+        }
+        for packet in self.xmp.iter().chain(tiff_xmp.iter()) {
+            fields.extend(xmp::read_packet(packet));
+        }
+        for contents in tiffs {
+            fields.extend(contents.fields);
+        }
+        fields
+    }
+}
+
+/// Reads every field from a file's bytes (empty when the format is unknown).
+pub fn read_fields(bytes: &[u8]) -> Vec<MetadataField> {
+    let blocks = match sniff(bytes) {
+        Some(Container::Jpeg) => jpeg_blocks(bytes),
+        Some(Container::Png) => png_blocks(bytes),
+        Some(Container::Tiff) => Blocks {
+            tiff: vec![bytes],
+            ..Blocks::default()
+        },
+        Some(Container::WebP) => webp_blocks(bytes),
+        None => Blocks::default(),
+    };
+    blocks.fields()
+}
+
+const EXIF_SIGNATURE: &[u8] = b"Exif\0\0";
+
+fn jpeg_blocks(bytes: &[u8]) -> Blocks<'_> {
+    let mut blocks = Blocks::default();
+    let mut pos = 2usize;
+    loop {
+        // Skip fill bytes before a marker.
+        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
+            pos += 1;
+        }
+        let (Some(&0xFF), Some(&marker)) = (bytes.get(pos), bytes.get(pos + 1)) else {
+            break;
+        };
+        pos += 2;
+        // Markers without a length.
+        if marker == 0x01 || (0xD0..=0xD8).contains(&marker) {
+            continue;
+        }
+        // Start of scan or end of image: the metadata comes before.
+        if marker == 0xDA || marker == 0xD9 {
+            break;
+        }
+        let Some(&[hi, lo]) = bytes.get(pos..pos + 2) else {
+            break;
+        };
+        let length = usize::from(u16::from_be_bytes([hi, lo]));
+        if length < 2 {
+            break;
+        }
+        let Some(payload) = bytes.get(pos + 2..pos + length) else {
+            break;
+        };
+        pos += length;
+        match marker {
+            0xE1 => {
+                if let Some(tiff) = payload.strip_prefix(EXIF_SIGNATURE) {
+                    blocks.tiff.push(tiff);
+                } else if let Some(packet) = payload.strip_prefix(xmp::XMP_SIGNATURE) {
+                    blocks.xmp.push(packet);
+                }
+            }
+            0xED => {
+                if let Some(resources) = payload.strip_prefix(iptc::PHOTOSHOP_SIGNATURE) {
+                    blocks.photoshop.extend_from_slice(resources);
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+fn png_blocks(bytes: &[u8]) -> Blocks<'_> {
+    let mut blocks = Blocks::default();
+    let mut pos = 8usize;
+    while let Some(header) = bytes.get(pos..pos + 8) {
+        let Some((length, kind)) = header.split_first_chunk::<4>() else {
+            break;
+        };
+        let Ok(length) = usize::try_from(u32::from_be_bytes(*length)) else {
+            break;
+        };
+        let Some(data) = (pos + 8)
+            .checked_add(length)
+            .and_then(|end| bytes.get(pos + 8..end))
+        else {
+            break;
+        };
+        pos = pos + 8 + length + 4;
+        match kind {
+            b"eXIf" => blocks
+                .tiff
+                .push(data.strip_prefix(EXIF_SIGNATURE).unwrap_or(data)),
+            b"iTXt" => {
+                if let Some(packet) = png_xmp(data) {
+                    blocks.xmp.push(packet);
+                }
+            }
+            b"IEND" => break,
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The XMP packet of an uncompressed `iTXt` chunk with the XMP keyword.
+fn png_xmp(data: &[u8]) -> Option<&[u8]> {
+    let rest = data.strip_prefix(b"XML:com.adobe.xmp\0")?;
+    let (&compressed, rest) = rest.split_first()?;
+    if compressed != 0 {
+        return None;
+    }
+    let rest = rest.get(1..)?; // compression method
+    let language_end = rest.iter().position(|&b| b == 0)?;
+    let rest = rest.get(language_end + 1..)?;
+    let translated_end = rest.iter().position(|&b| b == 0)?;
+    rest.get(translated_end + 1..)
+}
+
+fn webp_blocks(bytes: &[u8]) -> Blocks<'_> {
+    let mut blocks = Blocks::default();
+    let mut pos = 12usize;
+    while let Some(header) = bytes.get(pos..pos + 8) {
+        let Some((kind, length)) = header.split_first_chunk::<4>() else {
+            break;
+        };
+        let Ok(length_bytes) = <[u8; 4]>::try_from(length) else {
+            break;
+        };
+        let Ok(length) = usize::try_from(u32::from_le_bytes(length_bytes)) else {
+            break;
+        };
+        let Some(data) = (pos + 8)
+            .checked_add(length)
+            .and_then(|end| bytes.get(pos + 8..end))
+        else {
+            break;
+        };
+        pos = pos + 8 + length + (length & 1);
+        match kind {
+            b"EXIF" => blocks
+                .tiff
+                .push(data.strip_prefix(EXIF_SIGNATURE).unwrap_or(data)),
+            b"XMP " => blocks.xmp.push(data),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// Inserts whole segments (marker and length included) into a JPEG right
+/// after its SOI and any APP0 (JFIF) segment. `None` when `jpeg` is not a JPEG.
+pub fn insert_jpeg_segments(jpeg: &[u8], segments: &[Vec<u8>]) -> Option<Vec<u8>> {
+    if sniff(jpeg) != Some(Container::Jpeg) {
+        return None;
+    }
+    let mut at = 2usize;
+    if jpeg.get(2..4) == Some(&[0xFF, 0xE0]) {
+        let &[hi, lo] = jpeg.get(4..6)? else {
+            return None;
+        };
+        at = 4 + usize::from(u16::from_be_bytes([hi, lo]));
+    }
+    let mut out = jpeg.get(..at)?.to_vec();
+    for segment in segments {
+        out.extend_from_slice(segment);
+    }
+    out.extend_from_slice(jpeg.get(at..)?);
+    Some(out)
+}
