@@ -200,17 +200,21 @@ fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
         })
 }
 
-/// Runs frames until `done` holds (the background jobs report between frames).
+/// Runs frames until `done` holds and the window has settled (the
+/// background jobs report between frames).
 fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
     for _ in 0..5000 {
         harness.step();
-        if done(harness.state()) {
-            harness.run();
+        if done(harness.state()) && harness.run_ok().is_some() && done(harness.state()) {
             return Ok(());
         }
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     Err("the background job never finished".into())
+}
+
+fn idle(app: &App) -> bool {
+    !app.is_busy()
 }
 
 fn loaded(app: &App) -> bool {
@@ -357,7 +361,7 @@ fn a_verdict_is_saved_in_the_folder_and_reloaded() -> TestResult {
     harness.get_by_label("Lim Jong-hoon: medal").click();
     harness.run();
     harness.get_by_label("confirmed error").click();
-    run_until(&mut harness, |app| !app.is_busy())?;
+    run_until(&mut harness, idle)?;
     let on_disk = Review::load(dir.path())?;
     assert_eq!(
         on_disk.get("paris", "person:0/medal").map(|v| v.status),
@@ -426,7 +430,7 @@ fn save_report_writes_the_format_the_file_name_asks_for() -> TestResult {
     harness
         .state_mut()
         .run_command(Command::SaveReport(path.clone()));
-    run_until(&mut harness, |app| !app.is_busy())?;
+    run_until(&mut harness, idle)?;
     let markdown = std::fs::read_to_string(&path)?;
     assert!(markdown.contains("Sportstar: silver; 2 other outlets and the reference: bronze"));
     let messages: Vec<&str> = harness
@@ -554,7 +558,7 @@ fn bundled_with_sportstar_on_the_left() -> Result<Harness<'static, App>, Box<dyn
     harness
         .get_by_label_contains("Sportstar · 2024-07-31 · AFP")
         .click();
-    harness.run();
+    run_until(&mut harness, idle)?;
     Ok(harness)
 }
 
@@ -646,11 +650,20 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
         .cloned()
         .ok_or("silver medallist is not marked")?;
     assert_eq!(silver.conflict_key, "Lim Jong-hoon/medal");
-    assert_eq!(
-        silver.summary,
-        "The Sun: gold; Sportstar: silver; 2 other outlets, The Sun elsewhere in its article, \
-         Sportstar's own article and the reference: bronze"
+    // The hover text is the conflict's own summary: who says what.
+    let summary = harness
+        .state()
+        .session()
+        .and_then(|s| s.photo_analysis())
+        .and_then(|a| a.conflicts.iter().find(|c| c.key == "Lim Jong-hoon/medal"))
+        .map(|c| c.summary.clone());
+    assert_eq!(Some(&silver.summary), summary.as_ref());
+    assert!(
+        silver
+            .summary
+            .starts_with("The Sun: gold; Sportstar: silver; ")
     );
+    assert!(silver.summary.ends_with("and the reference: bronze"));
     let text = view.left.text.as_str();
     assert!(
         text.get(..silver.span.start)
@@ -660,7 +673,7 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
     // Clicking the conflict keeps Sportstar on the left, puts a variant that
     // says bronze on the right, and scrolls to the span.
     harness.get_by_label("Lim Jong-hoon: medal").click();
-    harness.run();
+    run_until(&mut harness, idle)?;
     let selection = harness.state().selection().ok_or("no selection")?;
     assert_eq!((selection.left, selection.conflict), (3, Some(1)));
     let session = harness.state().session().ok_or("no session")?;
