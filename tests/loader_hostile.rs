@@ -81,7 +81,7 @@ fn hostile_folder_has_one_problem_per_bad_file() -> TestResult {
     write(
         root,
         "p/bad-date.json",
-        b"{\"caption\": \"C\", \"published\": \"someday\"}",
+        b"{\"caption\": \"C\",\n \"published\": \"someday\"}",
     )?;
     write(
         root,
@@ -133,13 +133,18 @@ fn hostile_folder_has_one_problem_per_bad_file() -> TestResult {
         summary(&corpus.problems),
         vec![
             ("p/back-up".into(), SymlinkLoop, Error, None),
-            ("p/bad-date.json".into(), Other, Warning, None),
+            ("p/bad-date.json".into(), Other, Warning, Some(2)),
             ("p/broken.json".into(), Syntax, Error, Some(3)),
             ("p/broken.toml".into(), Syntax, Error, Some(2)),
             ("p/dangling.txt".into(), Unreadable, Error, None),
             ("p/empty.txt".into(), Empty, Error, None),
             ("p/huge.txt".into(), TooLarge, Error, None),
-            ("p/image-outside.txt".into(), OutsideFolder, Warning, None),
+            (
+                "p/image-outside.txt".into(),
+                OutsideFolder,
+                Warning,
+                Some(1)
+            ),
             ("p/junk.html".into(), NotText, Error, None),
             ("p/no-caption.html".into(), NoCaption, Error, None),
             ("p/no-caption.txt".into(), NoCaption, Error, None),
@@ -300,6 +305,11 @@ fn encodings_are_recorded() -> TestResult {
     }
     write(root, "d-be.txt", &be)?;
     write(root, "e-1252.txt", b"Caf\xe9")?;
+    write(
+        root,
+        "f-page.html",
+        b"<meta charset=\"iso-8859-2\"><figcaption>Pozna\xF1</figcaption>",
+    )?;
     let corpus = load(root)?;
     assert_eq!(corpus.problems, vec![]);
     let photo = corpus.photos.first().ok_or("no photo")?;
@@ -324,6 +334,8 @@ fn encodings_are_recorded() -> TestResult {
             ("UTF-16LE", "Café", "Café"),
             ("UTF-16BE", "Café", "Café"),
             ("windows-1252", "Café", "Café"),
+            // A web page's declared charset is used when it is not UTF-8.
+            ("ISO-8859-2", "Poznań", "Poznań"),
         ]
     );
     Ok(())

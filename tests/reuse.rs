@@ -3,14 +3,14 @@
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-use caption_provenance::analysis::PhotoAnalysis;
 use caption_provenance::analysis::align::align_variants;
 use caption_provenance::analysis::diff::{DiffOptions, DiffTag, diff_variants};
 use caption_provenance::analysis::reuse::find_reuse;
 use caption_provenance::analysis::tokens::tokenize;
 use caption_provenance::analysis::{Location, Span};
+use caption_provenance::analysis::{PhotoAnalysis, analyze};
 use caption_provenance::corpus::load::load_folder;
-use caption_provenance::corpus::{Photo, Section, SourceFormat};
+use caption_provenance::corpus::{Corpus, Photo, Section, SourceFormat};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -189,5 +189,48 @@ fn bundled_alignment_keeps_every_token_in_order() -> TestResult {
                 .all(|c| c.cells.len() == alignment.variants.len())
         );
     }
+    Ok(())
+}
+
+#[test]
+fn bundled_diff_with_the_analysis_treats_spellings_of_one_person_as_equal() -> TestResult {
+    let photo = bundled_photo()?;
+    let corpus = Corpus {
+        photos: vec![photo.clone()],
+        ..Corpus::default()
+    };
+    let analysis = analyze(&corpus);
+    let people = analysis.photos.first().ok_or("no analysis")?;
+    let options = DiffOptions {
+        ignore_case: true,
+        ignore_punctuation: true,
+        same_person_equal: true,
+    };
+    let diff = diff_variants(&photo, people, 3, 4, Section::Caption, options);
+    let text = |v: usize| photo.variants.get(v).map_or("", |v| v.caption.as_str());
+    let pieces: Vec<String> = diff
+        .pieces
+        .iter()
+        .map(|p| match p.tag {
+            DiffTag::Equal => format!("={}", p.old.map_or("", |s| s.slice(text(3)))),
+            DiffTag::Delete => format!("-{}", p.old.map_or("", |s| s.slice(text(3)))),
+            DiffTag::Insert => format!("+{}", p.new.map_or("", |s| s.slice(text(4)))),
+        })
+        .collect();
+    assert_eq!(
+        pieces,
+        [
+            "-Paris 2024 Olympics",
+            "=South Korea’s Lim Jonghoon",
+            "-silver medallist",
+            "=takes a selfie with",
+            "-teammate Shin Yubin, China’s Chuqin Wang and Yingsha Sun, gold medallists, and",
+            // "Jong Sik Ri and Kum Yong Kim" = "Ri Jong-sik and Kim Kum-yong".
+            "=North Korea’s Jong Sik Ri and Kum Yong Kim",
+            "-bronze medallists, after the mixed doubles medal ceremony at South Paris Arena on \
+             Tuesday. | Photo Credit: GETTY IMAGES",
+            "+China's Wang Chuqin",
+        ]
+    );
     Ok(())
 }

@@ -5,11 +5,12 @@
 //! has the section gives the first columns; each next variant is diffed
 //! (`similar`, patience, over token keys) against the table built so far,
 //! where each column stands for its most common key (the earliest row's key
-//! breaks ties). Equal tokens go into their column; a replaced run is paired
-//! column by column with the old one (so "silver" and "bronze" share a
-//! column, marked as not agreed), and what is left over, like every inserted
-//! token, gets a column of its own. Transposed words are not detected: they
-//! show as gaps in both places.
+//! breaks ties). Equal tokens go into their column; a replaced run of the
+//! same length is paired column by column with the old one (so "silver" and
+//! "bronze" share a column, marked as not agreed); the tokens of a replaced
+//! run of another length, like inserted ones, get columns of their own, after
+//! the old run's. Transposed words are not detected: they show as gaps in
+//! both places.
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag as OpTag, capture_diff_slices};
@@ -155,17 +156,15 @@ fn add_row(columns: Vec<Column>, rows: usize, row: usize, ids: &[u32]) -> Vec<Co
     for op in ops {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         let mut new_tokens = new_range.clone();
-        match tag {
-            OpTag::Delete => table.extend(old.by_ref().take(old_range.len())),
-            OpTag::Equal | OpTag::Replace => {
-                for mut column in old.by_ref().take(old_range.len()) {
-                    if let Some(j) = new_tokens.next() {
-                        column.set(row, key(j), j);
-                    }
-                    table.push(column);
-                }
+        // A replaced run of another length is not a word-for-word
+        // substitution: its old columns stay, its tokens get new ones.
+        let paired =
+            tag == OpTag::Equal || (tag == OpTag::Replace && old_range.len() == new_range.len());
+        for mut column in old.by_ref().take(old_range.len()) {
+            if paired && let Some(j) = new_tokens.next() {
+                column.set(row, key(j), j);
             }
-            OpTag::Insert => {}
+            table.push(column);
         }
         table.extend(new_tokens.map(|j| Column::with(rows, row, key(j), j)));
     }

@@ -1,7 +1,8 @@
 //! Turning a file's bytes into text: UTF-8 with or without BOM, UTF-16 with a
-//! BOM, else Windows-1252; binary junk is refused as `NotText`.
+//! BOM, else Windows-1252 (or the charset a web page declares); binary junk is
+//! refused as `NotText`.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::ProblemKind;
 use super::parsed::Issue;
@@ -18,6 +19,16 @@ pub(crate) struct Decoded {
 /// Decodes a text file. Empty (or white-space only) files and binary junk are
 /// issues: `Empty` and `NotText`.
 pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Issue> {
+    decode_declared(bytes, None)
+}
+
+/// Decodes like [`decode`], but text that is not valid UTF-8 is read in the
+/// `declared` encoding (a web page's `charset`) when it is an ASCII-compatible
+/// one, instead of Windows-1252.
+pub(crate) fn decode_declared(
+    bytes: &[u8],
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, Issue> {
     if bytes.is_empty() {
         return Err(Issue::error(ProblemKind::Empty, "the file is empty", None));
     }
@@ -45,13 +56,15 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Decoded, Issue> {
                 text: text.to_string(),
                 encoding: "UTF-8",
             },
-            Err(_) => Decoded {
-                text: WINDOWS_1252
-                    .decode_without_bom_handling(bytes)
-                    .0
-                    .into_owned(),
-                encoding: "windows-1252",
-            },
+            Err(_) => {
+                let encoding = declared
+                    .filter(|encoding| encoding.is_ascii_compatible())
+                    .unwrap_or(WINDOWS_1252);
+                Decoded {
+                    text: encoding.decode_without_bom_handling(bytes).0.into_owned(),
+                    encoding: encoding.name(),
+                }
+            }
         };
         if mostly_control(&decoded.text) {
             return Err(not_text());
@@ -143,6 +156,28 @@ mod tests {
                 text: "café “quoted”".into(),
                 encoding: "windows-1252"
             })
+        );
+    }
+
+    #[test]
+    fn a_declared_charset_replaces_the_fallback() {
+        let latin2 = Encoding::for_label(b"iso-8859-2");
+        assert_eq!(
+            decode_declared(b"Pozna\xF1", latin2),
+            Ok(Decoded {
+                text: "Poznań".into(),
+                encoding: "ISO-8859-2"
+            })
+        );
+        // Valid UTF-8 stays UTF-8 whatever the page claims.
+        assert_eq!(
+            decode_declared("Poznań".as_bytes(), latin2).map(|d| d.encoding),
+            Ok("UTF-8")
+        );
+        // A page cannot claim UTF-16 without a BOM.
+        assert_eq!(
+            decode_declared(b"caf\xE9", Encoding::for_label(b"utf-16le")).map(|d| d.encoding),
+            Ok("windows-1252")
         );
     }
 

@@ -3,6 +3,7 @@
 //! meta tags, and the article paragraphs. Scripts, styles and forms are never
 //! read as text.
 
+use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Selector};
 
 use super::ProblemKind;
@@ -10,6 +11,11 @@ use super::parsed::{CaptionFields, Issue, Parsed, collapse_whitespace, non_empty
 
 /// Elements whose content is never text of the page.
 const HIDDEN: [&str; 6] = ["script", "style", "form", "noscript", "template", "button"];
+
+/// Elements that separate words even when the page puts no space around them.
+const BREAKS: [&str; 12] = [
+    "br", "p", "div", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+];
 
 /// Parses a decoded HTML page.
 pub(crate) fn parse_html(text: &str) -> Result<Parsed, Issue> {
@@ -54,7 +60,22 @@ pub(crate) fn parse_html(text: &str) -> Result<Parsed, Issue> {
     Ok(Parsed {
         fields,
         warnings: Vec::new(),
+        key_lines: Vec::new(),
     })
+}
+
+/// The encoding a page declares (`<meta charset=...>` or the `http-equiv`
+/// form) in its first 1024 bytes, where browsers look for it.
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..1024).unwrap_or(bytes);
+    let head = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let (_, after) = head.split_once("charset=")?;
+    let label: String = after
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
 }
 
 fn select_all<'a>(page: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
@@ -135,6 +156,13 @@ fn has_ancestor(element: ElementRef, names: &[&str]) -> bool {
 fn visible_text(element: ElementRef) -> String {
     let mut text = String::new();
     for node in element.descendants() {
+        if let Some(inner) = node.value().as_element() {
+            // `a<br>b` and `<p>a</p><p>b</p>` are two words, not one.
+            if BREAKS.contains(&inner.name()) {
+                text.push(' ');
+            }
+            continue;
+        }
         let Some(piece) = node.value().as_text() else {
             continue;
         };
@@ -168,7 +196,7 @@ mod tests {
             <link rel="canonical" href="https://example.com/a">
             <meta property="article:published_time" content="2024-07-31T10:00:00Z">
             <script>var p = "<p>no</p>";</script><style>p { }</style></head>
-            <body><article><h1>H</h1><p>One <b>bold</b>  line.</p>
+            <body><article><h1>H</h1><p>One <b>bold</b>  line.<br>Same paragraph.</p>
             <figure><img alt="alt text"><figcaption><p>The <span>caption</span></p><script>x()</script></figcaption></figure>
             <form><p>Subscribe</p></form><p>Two.</p></article><p>Outside.</p></body></html>"#,
         )
@@ -179,7 +207,10 @@ mod tests {
         assert_eq!(f.url.as_deref(), Some("https://example.com/a"));
         assert_eq!(f.published.as_deref(), Some("2024-07-31T10:00:00Z"));
         assert_eq!(f.caption, "The caption");
-        assert_eq!(f.article.as_deref(), Some("One bold line.\nTwo."));
+        assert_eq!(
+            f.article.as_deref(),
+            Some("One bold line. Same paragraph.\nTwo.")
+        );
     }
 
     #[test]
@@ -192,6 +223,18 @@ mod tests {
         assert_eq!(parsed.fields.headline.as_deref(), Some("Page title"));
         assert_eq!(parsed.fields.article.as_deref(), Some("P1"));
         assert_eq!(parsed.fields.outlet, None);
+    }
+
+    #[test]
+    fn declared_charsets() {
+        let name = |page: &[u8]| declared_charset(page).map(Encoding::name);
+        assert_eq!(name(b"<meta charset=\"ISO-8859-2\">"), Some("ISO-8859-2"));
+        assert_eq!(
+            name(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">"),
+            Some("Shift_JIS")
+        );
+        assert_eq!(name(b"<meta charset='nonsense'>"), None);
+        assert_eq!(name(b"<p>no declaration</p>"), None);
     }
 
     #[test]

@@ -114,6 +114,19 @@ impl Issue {
 pub(crate) struct Parsed {
     pub fields: CaptionFields,
     pub warnings: Vec<Issue>,
+    /// The 1-based line each source key was read from, where known, so that
+    /// later checks (dates, image paths) can point at it.
+    pub key_lines: Vec<(SourceKey, usize)>,
+}
+
+impl Parsed {
+    /// The line a source key was read from.
+    pub fn line_of(&self, key: SourceKey) -> Option<usize> {
+        self.key_lines
+            .iter()
+            .find(|(found, _)| *found == key)
+            .map(|(_, line)| *line)
+    }
 }
 
 /// The 1-based line holding byte `offset` of `text`.

@@ -10,13 +10,11 @@ pub(crate) fn parse_plain_text(text: &str) -> Result<Parsed, Issue> {
     let lines: Vec<&str> = text.lines().collect();
     let mut fields = CaptionFields::default();
     let mut warnings = Vec::new();
+    let mut key_lines = Vec::new();
     let body_start = match header_end(&lines) {
         Some(end) => {
-            read_header(
-                lines.get(..end).unwrap_or_default(),
-                &mut fields,
-                &mut warnings,
-            );
+            let block = lines.get(..end).unwrap_or_default();
+            key_lines = read_header(block, &mut fields, &mut warnings);
             end + 1
         }
         None => 0,
@@ -44,7 +42,11 @@ pub(crate) fn parse_plain_text(text: &str) -> Result<Parsed, Issue> {
             None,
         ));
     }
-    Ok(Parsed { fields, warnings })
+    Ok(Parsed {
+        fields,
+        warnings,
+        key_lines,
+    })
 }
 
 /// The index of the blank line that ends the header, when the file has one.
@@ -61,7 +63,13 @@ fn header_end(lines: &[&str]) -> Option<usize> {
     (first_known || all_keyed).then_some(blank)
 }
 
-fn read_header(block: &[&str], fields: &mut CaptionFields, warnings: &mut Vec<Issue>) {
+/// Reads the header lines into `fields`; gives the line of each key read.
+fn read_header(
+    block: &[&str],
+    fields: &mut CaptionFields,
+    warnings: &mut Vec<Issue>,
+) -> Vec<(SourceKey, usize)> {
+    let mut key_lines = Vec::new();
     for (index, line) in block.iter().enumerate() {
         let number = Some(index + 1);
         let Some((name, value)) = key_value(line) else {
@@ -90,7 +98,9 @@ fn read_header(block: &[&str], fields: &mut CaptionFields, warnings: &mut Vec<Is
             continue;
         }
         *slot = non_empty(value);
+        key_lines.push((key, index + 1));
     }
+    key_lines
 }
 
 /// Splits `Key: value` where the key is one word (letters, `-`, `_`).

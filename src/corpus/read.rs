@@ -4,13 +4,14 @@
 
 use std::fmt::Write as _;
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::encoding::decode;
-use super::html_page::parse_html;
-use super::parsed::{Issue, Parsed, non_empty, one_line};
+use super::encoding::{decode, decode_declared};
+use super::html_page::{declared_charset, parse_html};
+use super::parsed::{Issue, Parsed, SourceKey, non_empty, one_line};
 use super::paths::resolve_inside;
 use super::photo_file::{PhotoFile, parse_photo_file};
 use super::plain_text::parse_plain_text;
@@ -144,7 +145,22 @@ fn read_bytes(file: &FoundFile) -> Result<Vec<u8>, Issue> {
             None,
         ));
     }
-    fs::read(&file.absolute).map_err(unreadable)
+    // Read at most one byte over the limit, in case the file grew since.
+    let mut bytes = Vec::new();
+    fs::File::open(&file.absolute)
+        .and_then(|opened| opened.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(Issue::error(
+            ProblemKind::TooLarge,
+            format!(
+                "the file grew over the {} MB limit for {what} while it was read",
+                limit / (1024 * 1024)
+            ),
+            None,
+        ));
+    }
+    Ok(bytes)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -163,21 +179,28 @@ fn caption_variant(
     format: CaptionFormat,
     bytes: &[u8],
 ) -> Result<(Variant, Vec<Issue>), Issue> {
-    let decoded = decode(bytes)?;
+    let declared = match format {
+        CaptionFormat::Html => declared_charset(bytes),
+        _ => None,
+    };
+    let decoded = decode_declared(bytes, declared)?;
     let (parsed, source_format) = match format {
         CaptionFormat::Text => (parse_plain_text(&decoded.text)?, SourceFormat::Text),
         CaptionFormat::Toml => (parse_toml(&decoded.text)?, SourceFormat::Toml),
         CaptionFormat::Json => (parse_json(&decoded.text)?, SourceFormat::Json),
         CaptionFormat::Html => (parse_html(&decoded.text)?, SourceFormat::Html),
     };
+    let date_line = parsed.line_of(SourceKey::Published);
+    let image_line = parsed.line_of(SourceKey::Image);
     let Parsed {
         fields,
         mut warnings,
+        ..
     } = parsed;
     let published = fields
         .published
         .as_deref()
-        .and_then(|raw| checked_date(raw, &mut warnings));
+        .and_then(|raw| checked_date(raw, date_line, &mut warnings));
     let image =
         fields
             .image
@@ -185,7 +208,10 @@ fn caption_variant(
             .and_then(|written| match resolve_inside(root, folder, written) {
                 Ok(path) => Some(path),
                 Err(issue) => {
-                    warnings.push(issue);
+                    warnings.push(Issue {
+                        line: image_line,
+                        ..issue
+                    });
                     None
                 }
             });
@@ -211,13 +237,17 @@ fn caption_variant(
 }
 
 /// Parses a date, or records a warning and gives `None`.
-fn checked_date(raw: &str, warnings: &mut Vec<Issue>) -> Option<super::Published> {
+fn checked_date(
+    raw: &str,
+    line: Option<usize>,
+    warnings: &mut Vec<Issue>,
+) -> Option<super::Published> {
     let published = parse_published(raw);
     if published.is_none() {
         warnings.push(Issue::warning(
             ProblemKind::Other,
             format!("publication date `{}` not understood; ignored", raw.trim()),
-            None,
+            line,
         ));
     }
     published
@@ -238,7 +268,8 @@ fn embedded_variant(
         .map(|name| name.to_string_lossy().into_owned())
         .unwrap_or_default();
     let text = |field| metadata.get(field).and_then(non_empty);
-    let published = text(Field::DateCreated).and_then(|raw| checked_date(&raw, &mut warnings));
+    let published =
+        text(Field::DateCreated).and_then(|raw| checked_date(&raw, None, &mut warnings));
     let variant = Variant {
         id: file.relative.to_string_lossy().into_owned(),
         source: Source {

@@ -33,7 +33,7 @@ pub(crate) fn parse_toml(text: &str) -> Result<Parsed, Issue> {
         };
         (key, value)
     });
-    from_entries(entries, text, |key| format!("{key} ="))
+    from_entries(entries, text)
 }
 
 /// Parses a JSON caption file (an object at the top level).
@@ -69,7 +69,7 @@ pub(crate) fn parse_json(text: &str) -> Result<Parsed, Issue> {
         };
         (key, value)
     });
-    from_entries(entries, text, |key| format!("\"{key}\""))
+    from_entries(entries, text)
 }
 
 fn text_list(items: impl Iterator<Item = Option<String>>) -> Value {
@@ -78,18 +78,18 @@ fn text_list(items: impl Iterator<Item = Option<String>>) -> Value {
         .map_or(Value::Other, Value::TextList)
 }
 
-/// Fills the fields from the file's top-level entries. `written` gives how a
-/// key starts its line in the file, to find the line of an ignored key.
+/// Fills the fields from the file's top-level entries; `text` is the file,
+/// searched for the line of each key.
 fn from_entries(
     entries: impl Iterator<Item = (String, Value)>,
     text: &str,
-    written: impl Fn(&str) -> String,
 ) -> Result<Parsed, Issue> {
     let mut fields = CaptionFields::default();
     let mut warnings = Vec::new();
     let mut caption = None;
+    let mut key_lines = Vec::new();
     for (key, value) in entries {
-        let line = line_of_key(text, &written(&key));
+        let line = line_of_key(text, &key);
         match (key.as_str(), value) {
             ("caption", Value::Text(text)) => caption = non_empty(&text),
             ("article", Value::Text(text)) => fields.article = non_empty(&text),
@@ -105,6 +105,7 @@ fn from_entries(
             (name, value) => match (SourceKey::parse(name), value) {
                 (Some(source_key), Value::Text(text)) => {
                     *fields.slot(source_key) = non_empty(&text);
+                    key_lines.extend(line.map(|line| (source_key, line)));
                 }
                 (Some(_), _) => warnings.push(not_text_warning(name, line)),
                 (None, _) => warnings.push(Issue::warning(
@@ -124,7 +125,11 @@ fn from_entries(
     };
     fields.caption = caption;
     warnings.sort_by_key(|warning| warning.line);
-    Ok(Parsed { fields, warnings })
+    Ok(Parsed {
+        fields,
+        warnings,
+        key_lines,
+    })
 }
 
 fn not_text_warning(name: &str, line: Option<usize>) -> Issue {
@@ -135,10 +140,19 @@ fn not_text_warning(name: &str, line: Option<usize>) -> Issue {
     )
 }
 
-/// The 1-based line where `start` begins a line (after indentation).
-fn line_of_key(text: &str, start: &str) -> Option<usize> {
+/// The 1-based line of the first top-level-looking `key = ` (TOML) or
+/// `"key":` (JSON), bare or quoted. The parsers keep no positions for keys,
+/// so this is a search of the text: good enough to point the user at a line.
+fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
     text.lines()
-        .position(|line| line.trim_start().starts_with(start))
+        .position(|line| {
+            let line = line.trim_start();
+            [key, quoted.as_str()].iter().any(|form| {
+                line.strip_prefix(form)
+                    .is_some_and(|rest| rest.trim_start().starts_with(['=', ':']))
+            })
+        })
         .map(|index| index + 1)
 }
 
@@ -158,6 +172,17 @@ mod tests {
         assert_eq!(parsed.fields.caption, "Lim takes a selfie");
         assert_eq!(parsed.fields.article.as_deref(), Some("One.\nTwo."));
         assert_eq!(parsed.warnings, vec![]);
+    }
+
+    #[test]
+    fn key_lines_are_found_in_either_format() {
+        let parsed =
+            parse_toml("caption = \"C\"\n\"published\"=\"2024\"\nimage=\"a.jpg\"\n").unwrap();
+        assert_eq!(parsed.line_of(SourceKey::Published), Some(2));
+        assert_eq!(parsed.line_of(SourceKey::Image), Some(3));
+        let parsed = parse_json("{\"caption\": \"C\",\n  \"image\" : \"a.jpg\"}").unwrap();
+        assert_eq!(parsed.line_of(SourceKey::Image), Some(2));
+        assert_eq!(parsed.line_of(SourceKey::Outlet), None);
     }
 
     #[test]

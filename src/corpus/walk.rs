@@ -84,8 +84,16 @@ pub(crate) struct Walk {
 #[derive(Default)]
 struct Listing {
     files: Vec<FoundFile>,
-    /// (absolute, relative, canonical, name)
-    folders: Vec<(PathBuf, PathBuf, PathBuf, String)>,
+    folders: Vec<Subfolder>,
+}
+
+/// A folder found in a listing.
+struct Subfolder {
+    absolute: PathBuf,
+    relative: PathBuf,
+    /// Links resolved: what loop detection compares.
+    canonical: PathBuf,
+    name: String,
 }
 
 /// Walks `root` (already canonical). Fails only when the root itself cannot
@@ -115,14 +123,14 @@ impl Walker {
     fn visit(&mut self, absolute: &Path, relative: &Path, listing: Listing) {
         let mut files = listing.files;
         let mut subfolders = Vec::new();
-        for (sub_absolute, sub_relative, canonical, name) in listing.folders {
-            if name == IMAGES_FOLDER {
-                if let Some(images) = self.list_or_report(&sub_absolute, &sub_relative) {
+        for folder in listing.folders {
+            if folder.name == IMAGES_FOLDER {
+                if let Some(images) = self.list_or_report(&folder.absolute, &folder.relative) {
                     files.extend(images.files);
                     subfolders.extend(images.folders);
                 }
             } else {
-                subfolders.push((sub_absolute, sub_relative, canonical, name));
+                subfolders.push(folder);
             }
         }
         files.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -133,10 +141,10 @@ impl Walker {
                 files,
             });
         }
-        for (sub_absolute, sub_relative, canonical, _) in subfolders {
-            self.ancestors.push(canonical);
-            if let Some(listing) = self.list_or_report(&sub_absolute, &sub_relative) {
-                self.visit(&sub_absolute, &sub_relative, listing);
+        for folder in subfolders {
+            self.ancestors.push(folder.canonical);
+            if let Some(listing) = self.list_or_report(&folder.absolute, &folder.relative) {
+                self.visit(&folder.absolute, &folder.relative, listing);
             }
             self.ancestors.pop();
         }
@@ -183,11 +191,12 @@ impl Walker {
             let entry_absolute = absolute.join(&name);
             let entry_relative = relative.join(&name);
             match self.resolve(&entry_absolute) {
-                Ok(Entry::Folder(canonical)) => {
-                    listing
-                        .folders
-                        .push((entry_absolute, entry_relative, canonical, name));
-                }
+                Ok(Entry::Folder(canonical)) => listing.folders.push(Subfolder {
+                    absolute: entry_absolute,
+                    relative: entry_relative,
+                    canonical,
+                    name,
+                }),
                 Ok(Entry::File) if name == VOCABULARY_FILE_NAME => {
                     self.found.vocabulary_files.push(entry_relative);
                 }
