@@ -19,8 +19,9 @@ use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 use crate::exit_codes;
 use crate::report::check::CheckResult;
+use crate::report::images::ThumbnailChoice;
 use crate::report::{
-    ReportError, ReportFormat, ReportInput, ReportOptions, Thumbnails, build_report, images, render,
+    ReportError, ReportFormat, ReportInput, ReportOptions, build_report, images, render,
 };
 use crate::review::{REVIEW_FILE, Review};
 
@@ -196,11 +197,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 return Err(CliError::Exists(file.clone()));
             }
             let loaded = load(&path, verbosity)?;
-            let (sections, thumbnails) = if format == ReportFormat::Json {
-                (images::examine(&loaded.corpus).0, Thumbnails::new())
+            let thumbnails = if format == ReportFormat::Html {
+                ThumbnailChoice::Make
             } else {
-                images::examine(&loaded.corpus)
+                ThumbnailChoice::Skip
             };
+            let (sections, thumbnails) = images::examine(&loaded.corpus, thumbnails);
             let options = ReportOptions {
                 base,
                 generated_at: (!no_timestamp).then(chrono::Utc::now),
