@@ -8,7 +8,8 @@ use crate::analysis::Analysis;
 use crate::analysis::diff::DiffOptions;
 use crate::atomic_write::{Overwrite, write_atomically};
 use crate::corpus::Corpus;
-use crate::report::{ReportFormat, ReportInput, ReportOptions, build_report, images, render};
+use crate::report::images::{self, ThumbnailChoice};
+use crate::report::{ReportFormat, ReportInput, ReportOptions, build_report, render};
 use crate::review::Review;
 
 /// Builds and writes the report of the opened folder to `path`.
@@ -20,7 +21,13 @@ pub fn write_report(
     diff: DiffOptions,
 ) -> Result<PathBuf, String> {
     let format = ReportFormat::from_path(path).unwrap_or(ReportFormat::Json);
-    let (image_sections, thumbnails) = images::examine(corpus);
+    // Only the HTML report shows thumbnails.
+    let choice = if format == ReportFormat::Html {
+        ThumbnailChoice::Make
+    } else {
+        ThumbnailChoice::Skip
+    };
+    let (image_sections, thumbnails) = images::examine(corpus, choice);
     let input = ReportInput {
         corpus,
         analysis,
