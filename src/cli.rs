@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::{Analysis, analyze};
-use crate::atomic_write::{Overwrite, write_atomically};
+use crate::atomic_write::{Overwrite, write_atomically_with};
 use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 use crate::exit_codes;
@@ -359,7 +359,16 @@ pub fn write_report(file: &Path, bytes: &[u8], force: bool) -> Result<(), CliErr
     } else {
         Overwrite::Refuse
     };
-    write_atomically(file, bytes, overwrite).map_err(|e| {
+    let write = |temp: &mut std::fs::File| {
+        // The temporary file is private (0600); a report is for sharing.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
+        temp.write_all(bytes)
+    };
+    write_atomically_with(file, overwrite, write).map_err(|e| {
         if e.kind() == io::ErrorKind::AlreadyExists {
             CliError::Exists(file.to_path_buf())
         } else {

@@ -149,6 +149,12 @@ fn an_existing_file_needs_force() -> TestResult {
     let forced = run(&["report", "captions", "-o", &out_arg, "--force"])?;
     assert_eq!(forced.status.code(), Some(0), "stderr: {}", stderr(&forced));
     assert!(std::fs::read_to_string(&out)?.starts_with("<!DOCTYPE html>"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out)?.permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
     let names: Vec<_> = std::fs::read_dir(dir.path())?
         .filter_map(|e| e.ok())
         .map(|e| e.file_name())

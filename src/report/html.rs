@@ -171,10 +171,12 @@ fn conflict_card(out: &mut String, conflict: &ConflictReport) {
     ));
     out.push_str("<table>\n<thead><tr><th>Value</th><th>Held by</th><th>In their words</th></tr></thead>\n<tbody>\n");
     for value in &conflict.values {
-        let odd = value
-            .holders
-            .iter()
-            .any(|holder| conflict.odd_ones_out.contains(holder));
+        // The side that differs from the reference (or, without one, the majority).
+        let odd = match (&conflict.reference, &conflict.majority) {
+            (Some(_), _) => !value.in_reference,
+            (None, Some(majority)) => &value.value != majority,
+            (None, None) => false,
+        };
         out.push_str(&format!(
             "<tr{}><td><b>{}</b>{}</td><td>{}</td><td>",
             if odd { " class=\"odd\"" } else { "" },
@@ -472,7 +474,7 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
             out.push_str(&format!("<p class=\"note\">{}</p>\n", h(problem)));
         }
         if !image.metadata.fields.is_empty() {
-            out.push_str("<table>\n<thead><tr><th>Field</th><th>Standard</th><th>Value</th></tr></thead>\n<tbody>\n");
+            out.push_str("<table class=\"fields\">\n<thead><tr><th>Field</th><th>Standard</th><th>Value</th></tr></thead>\n<tbody>\n");
             for field in &image.metadata.fields {
                 out.push_str(&format!(
                     "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
@@ -486,17 +488,22 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
         out.push_str("</div>\n");
     }
     if !section.matches.is_empty() {
-        out.push_str("<table>\n<thead><tr><th>Image</th><th>Image</th><th>Distance</th><th>Same photo?</th></tr></thead>\n<tbody>\n");
-        for m in &section.matches {
-            out.push_str(&format!(
-                "<tr><td><code>{}</code></td><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                h(&m.a.display().to_string()),
-                h(&m.b.display().to_string()),
-                m.distance,
-                if m.same_photo { "yes" } else { "no" }
-            ));
+        out.push_str("<h4>Same photo?</h4>\n<ul>\n");
+        for group in section.same_photo_groups() {
+            let names: Vec<String> = group
+                .iter()
+                .map(|p| format!("<code>{}</code>", h(&p.display().to_string())))
+                .collect();
+            if names.len() == 1 {
+                out.push_str(&format!(
+                    "<li>{} matches no other image</li>\n",
+                    names.join("")
+                ));
+            } else {
+                out.push_str(&format!("<li>the same photo: {}</li>\n", names.join(", ")));
+            }
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</ul>\n");
     }
 }
 

@@ -32,6 +32,41 @@ pub enum ThumbnailChoice {
     Skip,
 }
 
+impl ImageSection {
+    /// The images grouped by "same photo" (pairs under the hash threshold,
+    /// joined transitively), in image order; an image that matches no other
+    /// is a group of one.
+    pub fn same_photo_groups(&self) -> Vec<Vec<&Path>> {
+        let paths: Vec<&Path> = self.images.iter().map(|i| i.path.as_path()).collect();
+        let mut group: Vec<usize> = (0..paths.len()).collect();
+        for m in self.matches.iter().filter(|m| m.same_photo) {
+            let a = paths.iter().position(|p| *p == m.a);
+            let b = paths.iter().position(|p| *p == m.b);
+            if let (Some(a), Some(b)) = (a, b) {
+                let (from, to) = (group[a].max(group[b]), group[a].min(group[b]));
+                for g in &mut group {
+                    if *g == from {
+                        *g = to;
+                    }
+                }
+            }
+        }
+        let mut groups: Vec<Vec<&Path>> = Vec::new();
+        let mut leaders: Vec<usize> = Vec::new();
+        for (i, path) in paths.iter().enumerate() {
+            let leader = group[i];
+            match leaders.iter().position(|&l| l == leader) {
+                Some(k) => groups[k].push(path),
+                None => {
+                    leaders.push(leader);
+                    groups.push(vec![path]);
+                }
+            }
+        }
+        groups
+    }
+}
+
 /// Examines every photo's images: one section per photo (in corpus order),
 /// and the thumbnails keyed by image path.
 pub fn examine(corpus: &Corpus, thumbnails: ThumbnailChoice) -> (Vec<ImageSection>, Thumbnails) {
@@ -163,6 +198,42 @@ mod tests {
     use std::path::PathBuf;
 
     #[test]
+    fn same_photo_pairs_join_into_groups() {
+        let image = |p: &str| ImageReport {
+            path: PathBuf::from(p),
+            width: None,
+            height: None,
+            format: None,
+            bytes: None,
+            metadata: Default::default(),
+            problem: None,
+        };
+        let pair = |a: &str, b: &str, same_photo: bool| ImageMatch {
+            a: PathBuf::from(a),
+            b: PathBuf::from(b),
+            distance: if same_photo { 2 } else { 30 },
+            same_photo,
+        };
+        let section = ImageSection {
+            note: None,
+            images: vec![image("a"), image("wide"), image("b"), image("c")],
+            matches: vec![
+                pair("a", "wide", false),
+                pair("a", "c", true),
+                pair("b", "c", true),
+                pair("wide", "b", false),
+            ],
+        };
+        assert_eq!(
+            section.same_photo_groups(),
+            vec![
+                vec![Path::new("a"), Path::new("b"), Path::new("c")],
+                vec![Path::new("wide")]
+            ]
+        );
+    }
+
+    #[test]
     fn an_unreadable_image_is_a_problem_not_a_panic() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         std::fs::write(dir.path().join("broken.jpg"), b"\xff\xd8\xff not really")?;
@@ -183,6 +254,13 @@ mod tests {
         assert_eq!(images[1].bytes, None);
         assert!(images[1].problem.is_some());
         assert!(sections[0].matches.is_empty());
+        assert_eq!(
+            sections[0].same_photo_groups(),
+            vec![
+                vec![Path::new("broken.jpg")],
+                vec![Path::new("missing.png")]
+            ]
+        );
         Ok(())
     }
 }

@@ -380,15 +380,17 @@ fn images(out: &mut String, section: &ImageSection) {
         }
     }
     if !section.matches.is_empty() {
-        out.push_str("| Image | Image | Distance | Same photo? |\n|---|---|---|---|\n");
-        for x in &section.matches {
-            out.push_str(&format!(
-                "| `{}` | `{}` | {} | {} |\n",
-                code(&x.a.display().to_string()),
-                code(&x.b.display().to_string()),
-                x.distance,
-                if x.same_photo { "yes" } else { "no" }
-            ));
+        out.push_str("Same photo?\n\n");
+        for group in section.same_photo_groups() {
+            let names: Vec<String> = group
+                .iter()
+                .map(|p| format!("`{}`", code(&p.display().to_string())))
+                .collect();
+            if names.len() == 1 {
+                out.push_str(&format!("- {} matches no other image\n", names.join("")));
+            } else {
+                out.push_str(&format!("- the same photo: {}\n", names.join(", ")));
+            }
         }
         out.push('\n');
     }
