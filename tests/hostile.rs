@@ -296,7 +296,11 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
         vec![
             ("p/good.txt", "Good", "UTF-8"),
             ("p/image-outside.txt", "p/image-outside.txt", "UTF-8"),
-            ("p/images/lying-iptc.jpg", "p/images/lying-iptc.jpg", ""),
+            (
+                "p/images/lying-iptc.jpg",
+                "Embedded in lying-iptc.jpg",
+                "UTF-8"
+            ),
             ("p/long-line.txt", "Long", "UTF-8"),
             ("p/mixed.txt", "Mixed", "windows-1252"),
             ("p/nested.html", "p/nested.html", "UTF-8"),

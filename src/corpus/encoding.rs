@@ -106,13 +106,13 @@ pub(crate) fn mixes_utf8(bytes: &[u8]) -> bool {
 /// offsets (little-endian) or at even ones (big-endian), and at least a
 /// quarter of those offsets hold one. Anything else is not UTF-16.
 fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even_zeros, mut odd_zeros) = (0usize, 0usize);
     for (index, byte) in bytes.iter().enumerate() {
         if *byte == 0 {
-            if index % 2 == 0 {
+            if index.is_multiple_of(2) {
                 even_zeros += 1;
             } else {
                 odd_zeros += 1;
