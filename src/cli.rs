@@ -14,13 +14,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::{Analysis, analyze};
-use crate::atomic_write::{Overwrite, write_atomically};
+use crate::atomic_write::{Overwrite, write_atomically_with};
 use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 use crate::exit_codes;
 use crate::report::check::CheckResult;
+use crate::report::images::ThumbnailChoice;
 use crate::report::{
-    ReportError, ReportFormat, ReportInput, ReportOptions, Thumbnails, build_report, images, render,
+    ReportError, ReportFormat, ReportInput, ReportOptions, build_report, images, render,
 };
 use crate::review::{REVIEW_FILE, Review};
 
@@ -196,11 +197,12 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 return Err(CliError::Exists(file.clone()));
             }
             let loaded = load(&path, verbosity)?;
-            let (sections, thumbnails) = if format == ReportFormat::Json {
-                (images::examine(&loaded.corpus).0, Thumbnails::new())
+            let thumbnails = if format == ReportFormat::Html {
+                ThumbnailChoice::Make
             } else {
-                images::examine(&loaded.corpus)
+                ThumbnailChoice::Skip
             };
+            let (sections, thumbnails) = images::examine(&loaded.corpus, thumbnails);
             let options = ReportOptions {
                 base,
                 generated_at: (!no_timestamp).then(chrono::Utc::now),
@@ -357,7 +359,16 @@ pub fn write_report(file: &Path, bytes: &[u8], force: bool) -> Result<(), CliErr
     } else {
         Overwrite::Refuse
     };
-    write_atomically(file, bytes, overwrite).map_err(|e| {
+    let write = |temp: &mut std::fs::File| {
+        // The temporary file is private (0600); a report is for sharing.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.set_permissions(std::fs::Permissions::from_mode(0o644))?;
+        }
+        temp.write_all(bytes)
+    };
+    write_atomically_with(file, overwrite, write).map_err(|e| {
         if e.kind() == io::ErrorKind::AlreadyExists {
             CliError::Exists(file.to_path_buf())
         } else {

@@ -430,3 +430,53 @@ fn the_analysis_is_deterministic() -> TestResult {
     assert_eq!(first, second);
     Ok(())
 }
+
+#[test]
+fn without_the_reference_facts_the_same_people_and_conflicts_are_found() -> TestResult {
+    let (corpus, _) = load()?;
+    let mut photo = corpus.photos[0].clone();
+    photo.reference = None;
+    let pa = caption_provenance::analysis::analyze_photo(
+        &photo,
+        &caption_provenance::analysis::Vocabulary::builtin(),
+    );
+    let mut people: Vec<(&str, Option<&str>)> = pa
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.country.as_deref()))
+        .collect();
+    people.sort();
+    assert_eq!(
+        people,
+        vec![
+            ("Kim Kum Yong", Some("North Korea")),
+            ("Lim Jong-hoon", Some("South Korea")),
+            ("Ri Jong Sik", Some("North Korea")),
+            ("Shin Yu-bin", Some("South Korea")),
+            ("Sun Yingsha", Some("China")),
+            ("Wang Chuqin", Some("China")),
+        ]
+    );
+    let keys: Vec<&str> = pa.conflicts.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        vec![
+            "Kim Kum Yong/medal",
+            "Lim Jong-hoon/medal",
+            "Ri Jong Sik/medal",
+            "Shin Yu-bin/medal",
+            "photo/credit"
+        ]
+    );
+    let lim = &pa.conflicts[1];
+    assert_eq!(lim.reference, None);
+    assert_eq!(lim.majority.as_deref(), Some("bronze"));
+    assert_eq!(
+        lim.scopes,
+        vec![
+            ConflictScope::BetweenVariants,
+            ConflictScope::CaptionVsArticle
+        ]
+    );
+    Ok(())
+}

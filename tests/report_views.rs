@@ -56,6 +56,9 @@ fn the_report_holds_the_conflict_with_quotes_and_verdict() -> TestResult {
     assert_eq!(report.summary.conflicts.total(), 1);
     assert_eq!(report.summary.reviewed, 1);
     assert_eq!(report.summary.problems.errors, 1);
+    assert_eq!(report.summary.problems.warnings, 1);
+    assert_eq!(report.problems[1].path.to_str(), Some("vocabulary.toml"));
+    assert_eq!(report.problems[1].reason, "ignored: unknown key `colour`");
     assert_eq!(
         report.problems[0].advice,
         "Fix the syntax at the line shown, then reload (F5)."

@@ -5,8 +5,9 @@
 //! shown in the reference's spelling when it has one, else the first met. A
 //! subject and attribute is a conflict when any of these holds:
 //! - two variants give different values (`BetweenVariants`);
-//! - one variant gives two values, e.g. its caption against its own article or
-//!   its credit line (`CaptionVsArticle`);
+//! - one variant gives two values in two different places: its caption
+//!   against its own article, headline or credit line (`CaptionVsArticle`;
+//!   two values within one article count only through the other scopes);
 //! - a variant's value differs from the reference facts (`VsReference`).
 //!
 //! The main value is the reference's, else the majority's (the value most
@@ -150,17 +151,22 @@ fn conflict_of(
         .iter()
         .flat_map(|g| g.variants.keys().copied())
         .collect();
-    let values_of = |v: usize| {
-        groups
-            .iter()
-            .filter(|g| g.variants.contains_key(&v))
-            .count()
+    // A variant contradicts itself when two of its places (caption, headline,
+    // article, source fields) give different values.
+    let self_contradicting = |v: usize| {
+        let held: Vec<&BTreeSet<Place>> =
+            groups.iter().filter_map(|g| g.variants.get(&v)).collect();
+        held.iter().enumerate().any(|(i, a)| {
+            held.iter()
+                .skip(i + 1)
+                .any(|b| a.iter().any(|p| b.iter().any(|q| p != q)))
+        })
     };
     let mut scopes = Vec::new();
     if holders.len() >= 2 {
         scopes.push(ConflictScope::BetweenVariants);
     }
-    if holders.iter().any(|&v| values_of(v) >= 2) {
+    if holders.iter().any(|&v| self_contradicting(v)) {
         scopes.push(ConflictScope::CaptionVsArticle);
     }
     let reference = groups.iter().find(|g| g.in_reference);

@@ -19,6 +19,7 @@ pub mod align;
 mod claims;
 pub mod conflicts;
 pub mod diff;
+mod fast_hash;
 mod people;
 pub mod reuse;
 mod scan;
@@ -142,5 +143,108 @@ fn assign_countries<'a>(people: &mut [Person], claims: impl Iterator<Item = &'a 
             }
         }
         person.country = best.map(|(c, _)| c);
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Source, Text, Variant};
+
+    fn variant(outlet: &str, caption: &str) -> Variant {
+        Variant {
+            source: Source {
+                outlet: outlet.to_string(),
+                ..Source::default()
+            },
+            caption: Text::new(caption),
+            ..Variant::default()
+        }
+    }
+
+    #[test]
+    fn without_reference_people_and_their_countries_come_from_the_captions() {
+        let photo = Photo {
+            variants: vec![
+                variant(
+                    "A",
+                    "South Korea’s Lim Jong-hoon, silver medallist, takes a selfie with Shin Yu-bin.",
+                ),
+                variant(
+                    "B",
+                    "South Korea’s Lim Jonghoon and Shin Yubin, bronze medallists.",
+                ),
+                variant("C", "South Korea won bronze: Jong-hoon Lim takes a selfie."),
+            ],
+            ..Photo::default()
+        };
+        let pa = analyze_photo(&photo, &Vocabulary::builtin());
+        let people: Vec<(&str, Option<&str>)> = pa
+            .people
+            .iter()
+            .map(|p| (p.name.as_str(), p.country.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            vec![
+                ("Lim Jong-hoon", Some("South Korea")),
+                ("Shin Yu-bin", Some("South Korea"))
+            ]
+        );
+        let keys: Vec<&str> = pa.conflicts.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, vec!["Lim Jong-hoon/medal"]);
+        assert_eq!(
+            pa.conflicts[0].summary,
+            "A: silver; 2 other outlets: bronze"
+        );
+    }
+
+    #[test]
+    fn a_folder_vocabulary_adds_words_and_a_bad_one_is_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("vocabulary.toml"),
+            "[[agencies]]\nname = \"Kyodo\"\naliases = [\"Kyodo News\"]\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("broken.toml"), "[[agencies]\n").unwrap();
+        let photo = Photo {
+            variants: vec![
+                variant("A", "A selfie. | Photo Credit: Kyodo News"),
+                variant("B", "A selfie. | Photo Credit: AFP"),
+            ],
+            ..Photo::default()
+        };
+        let corpus = Corpus {
+            root: dir.path().to_path_buf(),
+            photos: vec![photo],
+            vocabulary_files: vec!["vocabulary.toml".into(), "broken.toml".into()],
+            ..Corpus::default()
+        };
+        let analysis = analyze(&corpus);
+        assert_eq!(analysis.vocabulary_warnings.len(), 1);
+        assert!(analysis.vocabulary_warnings[0].starts_with("broken.toml: ignored: "));
+        let conflict = &analysis.photos[0].conflicts[0];
+        assert_eq!(conflict.key, "photo/credit");
+        assert_eq!(conflict.summary, "B: AFP; A: Kyodo");
+    }
+
+    #[test]
+    fn empty_and_odd_input_never_panics() {
+        let photo = Photo {
+            variants: vec![
+                variant("", ""),
+                variant("B", "’s ’ “ ” \" , , . | — 2024-13-45 30 Foo 2024 Lim’s"),
+                variant(
+                    "C",
+                    "gold medallists, silver medallist, won bronze, top step of the podium",
+                ),
+            ],
+            ..Photo::default()
+        };
+        let pa = analyze_photo(&photo, &Vocabulary::builtin());
+        assert_eq!(pa.conflicts, vec![]);
+        assert_eq!(pa.people, vec![]);
     }
 }

@@ -21,6 +21,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::fast_hash::FastMap;
 use super::scan::Gap;
 use super::section::SectionText;
 use super::vocabulary::Vocabulary;
@@ -45,9 +46,9 @@ impl MentionHit {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PeopleIndex {
     /// Full-name keys; `None` when two people share the key.
-    full: HashMap<String, Option<PersonId>>,
+    full: FastMap<String, Option<PersonId>>,
     /// Family-name keys; `None` when two people share it.
-    bare: HashMap<String, Option<PersonId>>,
+    bare: FastMap<String, Option<PersonId>>,
 }
 
 /// The three order keys of a name given as word keys.

@@ -70,11 +70,11 @@
 //! parsed (or has an unknown key) is skipped with a warning; it never stops the
 //! analysis.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::fast_hash::{FastMap, FastSet};
 use super::scan::{Gap, Word, scan};
 
 /// The default vocabulary, as shipped.
@@ -242,12 +242,12 @@ impl VocabularyFile {
 /// Phrases (sequences of word keys) with a value each, found by their first word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
-    by_first: HashMap<String, Vec<(Vec<String>, usize)>>,
+    by_first: FastMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 impl PhraseSet {
     fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<(Vec<String>, usize)>> = FastMap::default();
         for (phrase, value) in phrases {
             let keys: Vec<String> = scan(phrase).words.into_iter().map(|w| w.key).collect();
             let Some(first) = keys.first().cloned() else {
@@ -320,8 +320,8 @@ pub struct Vocabulary {
     pub(crate) holders: PhraseSet,
     pub(crate) medal_nouns: PhraseSet,
     pub(crate) medal_verbs: PhraseSet,
-    pub(crate) articles: HashSet<String>,
-    pub(crate) possessives: HashSet<String>,
+    pub(crate) articles: FastSet<String>,
+    pub(crate) possessives: FastSet<String>,
     pub(crate) false_friends: PhraseSet,
     pub(crate) podium_gold: PhraseSet,
     pub(crate) country_names: Vec<String>,
@@ -329,23 +329,23 @@ pub struct Vocabulary {
     pub(crate) agency_names: Vec<String>,
     pub(crate) agencies: PhraseSet,
     pub(crate) credit_prefixes: PhraseSet,
-    pub(crate) photographer_words: HashSet<String>,
+    pub(crate) photographer_words: FastSet<String>,
     pub(crate) selfie_taker: PhraseSet,
     pub(crate) selfie_taken_by: PhraseSet,
     pub(crate) event_words: PhraseSet,
-    pub(crate) skip_words: HashSet<String>,
-    pub(crate) venue_words: HashSet<String>,
+    pub(crate) skip_words: FastSet<String>,
+    pub(crate) venue_words: FastSet<String>,
     pub(crate) event_names: Vec<String>,
     pub(crate) events: PhraseSet,
     pub(crate) device_names: Vec<String>,
     pub(crate) devices: PhraseSet,
-    pub(crate) device_context: HashSet<String>,
-    pub(crate) stop_words: HashSet<String>,
+    pub(crate) device_context: FastSet<String>,
+    pub(crate) stop_words: FastSet<String>,
     pub(crate) stop_phrases: PhraseSet,
-    pub(crate) person_nouns: HashSet<String>,
+    pub(crate) person_nouns: FastSet<String>,
 }
 
-fn key_set(words: &[String]) -> HashSet<String> {
+fn key_set(words: &[String]) -> FastSet<String> {
     words
         .iter()
         .flat_map(|w| scan(w).words.into_iter().map(|w| w.key))

@@ -7,6 +7,11 @@
 //! [`Corpus::vocabulary_files`] for the analysis). The root must be a folder:
 //! a single file given as the root is a [`LoadError::Root`], so a caller that
 //! wants one file opens its folder.
+//!
+//! A folder of images without captions (embedded or in files) is no photo.
+//! A file that cannot be used gives exactly one error problem; a file that
+//! loads gives one warning per thing it ignored (each unknown key, with its
+//! line), so a clean hostile file shows as one line and a messy one as several.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use super::model::*;
 use crate::analysis::align::align_variants;
 use crate::analysis::diff::{DiffOptions, DiffTag, WordDiff, diff_variants};
 use crate::analysis::{Analysis, ClaimOrigin, Conflict, ConflictSeverity, PhotoAnalysis, Reuse};
-use crate::corpus::{Corpus, Photo, Problem, ProblemSeverity, Section, Variant};
+use crate::corpus::{Corpus, Photo, Problem, ProblemKind, ProblemSeverity, Section, Variant};
 use crate::review::Review;
 
 /// How to make a report.
@@ -82,7 +82,13 @@ pub fn build_report(
     {
         return Err(ReportError::BaseNotFound(wanted.clone()));
     }
-    let problems: Vec<ProblemEntry> = corpus.problems.iter().map(problem_entry).collect();
+    let mut problems: Vec<ProblemEntry> = corpus.problems.iter().map(problem_entry).collect();
+    problems.extend(
+        analysis
+            .vocabulary_warnings
+            .iter()
+            .map(|w| vocabulary_problem(w)),
+    );
     Ok(Report {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
@@ -140,6 +146,19 @@ fn problem_entry(problem: &Problem) -> ProblemEntry {
         kind: problem.kind,
         reason: problem.reason.clone(),
         advice: problem.advice().to_owned(),
+    }
+}
+
+/// A skipped vocabulary file ("vocabulary.toml: ignored: ...") as a problem.
+fn vocabulary_problem(warning: &str) -> ProblemEntry {
+    let (path, reason) = warning.split_once(": ").unwrap_or(("vocabulary", warning));
+    ProblemEntry {
+        path: path.into(),
+        line: None,
+        severity: ProblemSeverity::Warning,
+        kind: ProblemKind::Other,
+        reason: reason.to_owned(),
+        advice: ProblemKind::Other.advice().to_owned(),
     }
 }
 

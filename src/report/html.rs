@@ -5,6 +5,7 @@
 //! address from the folder ever becomes a link: a caption holding `<script>`
 //! or a `javascript:` address shows as text.
 
+use super::alignment::{PhraseKind, phrase_rows};
 use super::escape::escape_html as h;
 use super::{
     AlignmentTable, ConflictReport, ImageSection, PhotoReport, ProblemEntry, Report, ReuseReport,
@@ -57,13 +58,12 @@ fn summary_section(out: &mut String, report: &Report) {
         plural(s.variants)
     ));
     out.push_str(&format!(
-        "<li><b>{}</b> conflict{}: <span class=\"sev high\">{} high</span> \
-         <span class=\"sev medium\">{} medium</span> <span class=\"sev low\">{} low</span></li>\n",
+        "<li><b>{}</b> conflict{}: {} {} {}</li>\n",
         s.conflicts.total(),
         plural(s.conflicts.total()),
-        s.conflicts.high,
-        s.conflicts.medium,
-        s.conflicts.low
+        badge("high", s.conflicts.high),
+        badge("medium", s.conflicts.medium),
+        badge("low", s.conflicts.low)
     ));
     out.push_str(&format!(
         "<li><b>{}</b> reviewed</li><li><b>{}</b> problem{} ({} error{}, {} warning{})</li>\n</ul>\n",
@@ -171,10 +171,12 @@ fn conflict_card(out: &mut String, conflict: &ConflictReport) {
     ));
     out.push_str("<table>\n<thead><tr><th>Value</th><th>Held by</th><th>In their words</th></tr></thead>\n<tbody>\n");
     for value in &conflict.values {
-        let odd = value
-            .holders
-            .iter()
-            .any(|holder| conflict.odd_ones_out.contains(holder));
+        // The side that differs from the reference (or, without one, the majority).
+        let odd = match (&conflict.reference, &conflict.majority) {
+            (Some(_), _) => !value.in_reference,
+            (None, Some(majority)) => &value.value != majority,
+            (None, None) => false,
+        };
         out.push_str(&format!(
             "<tr{}><td><b>{}</b>{}</td><td>{}</td><td>",
             if odd { " class=\"odd\"" } else { "" },
@@ -360,58 +362,56 @@ fn diff_text(diff: &VariantDiff) -> String {
         .collect()
 }
 
-/// The alignment, one row per aligned position and one column per variant;
-/// runs of positions where every variant agrees collapse into one row.
+/// The alignment, one column per caption and one row per phrase; phrases
+/// every caption shares span the whole row.
 fn alignment(out: &mut String, table: &AlignmentTable) {
     out.push_str("<h3>Alignment of all captions</h3>\n");
     if table.columns.is_empty() {
         out.push_str("<p class=\"none\">No alignment available.</p>\n");
         return;
     }
+    out.push_str(
+        "<p class=\"legend\">Words every caption shares span the row; \
+         <span class=\"differs\">highlighted rows</span>: the captions say different things; \
+         &mdash;: the caption has nothing there.</p>\n",
+    );
     out.push_str("<table class=\"align\">\n<thead><tr>");
     for label in &table.labels {
         out.push_str(&format!("<th>{}</th>", h(label)));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let width = table.labels.len();
-    let mut agreed_run: Vec<&str> = Vec::new();
-    let flush = |out: &mut String, run: &mut Vec<&str>| {
-        if !run.is_empty() {
+    for row in phrase_rows(table) {
+        if row.kind == PhraseKind::Shared {
+            let text = row.cells.first().cloned().flatten().unwrap_or_default();
             out.push_str(&format!(
-                "<tr class=\"agreed\"><td colspan=\"{width}\">{}</td></tr>\n",
-                h(&run.join(" "))
+                "<tr class=\"shared\"><td colspan=\"{width}\">{}</td></tr>\n",
+                h(&text)
             ));
-            run.clear();
-        }
-    };
-    for column in &table.columns {
-        let all_present = column.cells.iter().all(Option::is_some);
-        if column.agreed && all_present {
-            if let Some(Some(word)) = column.cells.first() {
-                agreed_run.push(word);
-            }
             continue;
         }
-        flush(out, &mut agreed_run);
         out.push_str(&format!(
             "<tr class=\"{}\">",
-            if column.agreed { "partial" } else { "differs" }
+            if row.kind == PhraseKind::Differs {
+                "differs"
+            } else {
+                "partial"
+            }
         ));
-        for cell in &column.cells {
+        for cell in &row.cells {
             match cell {
-                Some(word) => out.push_str(&format!("<td>{}</td>", h(word))),
+                Some(words) => out.push_str(&format!("<td>{}</td>", h(words))),
                 None => out.push_str("<td class=\"gap\">&mdash;</td>"),
             }
         }
         out.push_str("</tr>\n");
     }
-    flush(out, &mut agreed_run);
     out.push_str("</tbody>\n</table>\n");
 }
 
 fn reuse(out: &mut String, reuse: &ReuseReport) {
     out.push_str("<h3>Reuse and likely derivation</h3>\n");
-    if reuse.pairs.is_empty() && reuse.derivations.is_empty() {
+    if reuse.pairs.iter().all(|p| p.shared_runs.is_empty()) && reuse.derivations.is_empty() {
         out.push_str("<p class=\"none\">No shared passages found.</p>\n");
         return;
     }
@@ -427,9 +427,9 @@ fn reuse(out: &mut String, reuse: &ReuseReport) {
         }
         out.push_str("</ul>\n");
     }
-    if !reuse.pairs.is_empty() {
+    if reuse.pairs.iter().any(|p| !p.shared_runs.is_empty()) {
         out.push_str("<table>\n<thead><tr><th>Captions</th><th>Shared</th><th>Longest shared passage</th></tr></thead>\n<tbody>\n");
-        for pair in &reuse.pairs {
+        for pair in reuse.pairs.iter().filter(|p| !p.shared_runs.is_empty()) {
             let longest = pair.shared_runs.first().map_or_else(String::new, |run| {
                 format!("<q>{}</q> ({} words)", h(&run.text), run.words)
             });
@@ -474,12 +474,12 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
             out.push_str(&format!("<p class=\"note\">{}</p>\n", h(problem)));
         }
         if !image.metadata.fields.is_empty() {
-            out.push_str("<table>\n<thead><tr><th>Field</th><th>Standard</th><th>Value</th></tr></thead>\n<tbody>\n");
+            out.push_str("<table class=\"fields\">\n<thead><tr><th>Field</th><th>Standard</th><th>Value</th></tr></thead>\n<tbody>\n");
             for field in &image.metadata.fields {
                 out.push_str(&format!(
-                    "<tr><td>{:?}</td><td>{:?}</td><td>{}</td></tr>\n",
-                    field.field,
-                    field.standard,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                    field.field.name(),
+                    field.standard.name(),
                     h(&field.value)
                 ));
             }
@@ -488,17 +488,22 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
         out.push_str("</div>\n");
     }
     if !section.matches.is_empty() {
-        out.push_str("<table>\n<thead><tr><th>Image</th><th>Image</th><th>Distance</th><th>Same photo?</th></tr></thead>\n<tbody>\n");
-        for m in &section.matches {
-            out.push_str(&format!(
-                "<tr><td><code>{}</code></td><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td></tr>\n",
-                h(&m.a.display().to_string()),
-                h(&m.b.display().to_string()),
-                m.distance,
-                if m.same_photo { "yes" } else { "no" }
-            ));
+        out.push_str("<h4>Same photo?</h4>\n<ul>\n");
+        for group in section.same_photo_groups() {
+            let names: Vec<String> = group
+                .iter()
+                .map(|p| format!("<code>{}</code>", h(&p.display().to_string())))
+                .collect();
+            if names.len() == 1 {
+                out.push_str(&format!(
+                    "<li>{} matches no other image</li>\n",
+                    names.join("")
+                ));
+            } else {
+                out.push_str(&format!("<li>the same photo: {}</li>\n", names.join(", ")));
+            }
         }
-        out.push_str("</tbody>\n</table>\n");
+        out.push_str("</ul>\n");
     }
 }
 
@@ -558,6 +563,12 @@ fn provenance_section(out: &mut String, report: &Report) {
         ));
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+/// A severity count; greyed out when zero.
+fn badge(severity: &str, count: usize) -> String {
+    let zero = if count == 0 { " zero" } else { "" };
+    format!("<span class=\"sev {severity}{zero}\">{count} {severity}</span>")
 }
 
 fn plural(n: usize) -> &'static str {

@@ -1,23 +1,266 @@
-//! Image evidence for the report. (Waiting for `imaging::evidence`: until it
-//! lands, every photo's image section carries a note saying so.)
+//! Image evidence for the report: per image its size, format, embedded
+//! metadata and perceptual hash, the pairwise same-photo matches, and a small
+//! JPEG thumbnail as a `data:` URI for the HTML view.
+//!
+//! Every file is read and decoded once, within `imaging::preview`'s limits;
+//! a file that cannot be decoded gets a problem line, never a panic.
 
-use super::{ImageSection, Thumbnails};
-use crate::corpus::Corpus;
+use std::io::Cursor;
+use std::path::Path;
 
-/// The note shown while image examination is not available.
-pub const IMAGES_UNAVAILABLE: &str =
-    "Image evidence (matches, embedded metadata) is not available in this version.";
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use image::codecs::jpeg::JpegEncoder;
+use image::{DynamicImage, ImageFormat};
 
-/// Examines every photo's images: one section per photo, and the thumbnails
-/// for the HTML view.
-pub fn examine(corpus: &Corpus) -> (Vec<ImageSection>, Thumbnails) {
+use super::{ImageMatch, ImageReport, ImageSection, Thumbnails};
+use crate::corpus::{Corpus, Photo};
+use crate::imaging::hash::{PhotoHash, hash_image, is_same_photo};
+use crate::imaging::metadata::read_embedded;
+use crate::imaging::preview::{DecodeLimits, decode, read_image_file};
+
+/// The long side of an embedded thumbnail, in pixels.
+pub const THUMBNAIL_SIDE: u32 = 240;
+
+/// JPEG quality of embedded thumbnails.
+const THUMBNAIL_QUALITY: u8 = 75;
+
+/// Whether to make thumbnails (only the HTML view shows them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThumbnailChoice {
+    Make,
+    Skip,
+}
+
+impl ImageSection {
+    /// The images grouped by "same photo" (pairs under the hash threshold,
+    /// joined transitively), in image order; an image that matches no other
+    /// is a group of one.
+    pub fn same_photo_groups(&self) -> Vec<Vec<&Path>> {
+        let paths: Vec<&Path> = self.images.iter().map(|i| i.path.as_path()).collect();
+        let mut group: Vec<usize> = (0..paths.len()).collect();
+        for m in self.matches.iter().filter(|m| m.same_photo) {
+            let a = paths.iter().position(|p| *p == m.a);
+            let b = paths.iter().position(|p| *p == m.b);
+            if let (Some(a), Some(b)) = (a, b) {
+                let (from, to) = (group[a].max(group[b]), group[a].min(group[b]));
+                for g in &mut group {
+                    if *g == from {
+                        *g = to;
+                    }
+                }
+            }
+        }
+        let mut groups: Vec<Vec<&Path>> = Vec::new();
+        let mut leaders: Vec<usize> = Vec::new();
+        for (i, path) in paths.iter().enumerate() {
+            let leader = group[i];
+            match leaders.iter().position(|&l| l == leader) {
+                Some(k) => groups[k].push(path),
+                None => {
+                    leaders.push(leader);
+                    groups.push(vec![path]);
+                }
+            }
+        }
+        groups
+    }
+}
+
+/// Examines every photo's images: one section per photo (in corpus order),
+/// and the thumbnails keyed by image path.
+pub fn examine(corpus: &Corpus, thumbnails: ThumbnailChoice) -> (Vec<ImageSection>, Thumbnails) {
+    let mut all_thumbnails = Thumbnails::new();
     let sections = corpus
         .photos
         .iter()
-        .map(|_| ImageSection {
-            note: Some(IMAGES_UNAVAILABLE.to_owned()),
-            ..ImageSection::default()
-        })
+        .map(|photo| examine_photo(&corpus.root, photo, thumbnails, &mut all_thumbnails))
         .collect();
-    (sections, Thumbnails::new())
+    (sections, all_thumbnails)
+}
+
+fn examine_photo(
+    root: &Path,
+    photo: &Photo,
+    thumbnails: ThumbnailChoice,
+    out: &mut Thumbnails,
+) -> ImageSection {
+    let mut images = Vec::with_capacity(photo.images.len());
+    let mut hashes: Vec<Option<PhotoHash>> = Vec::with_capacity(photo.images.len());
+    for path in &photo.images {
+        let (report, hash, thumbnail) = examine_image(root, path, thumbnails);
+        if let Some(uri) = thumbnail {
+            out.insert(path.clone(), uri);
+        }
+        images.push(report);
+        hashes.push(hash);
+    }
+    let mut matches = Vec::new();
+    for (i, a) in hashes.iter().enumerate() {
+        for (j, b) in hashes.iter().enumerate().skip(i + 1) {
+            if let (Some(a), Some(b), Some(pa), Some(pb)) =
+                (a, b, photo.images.get(i), photo.images.get(j))
+            {
+                let distance = a.distance(b);
+                matches.push(ImageMatch {
+                    a: pa.clone(),
+                    b: pb.clone(),
+                    distance,
+                    same_photo: is_same_photo(distance),
+                });
+            }
+        }
+    }
+    ImageSection {
+        note: photo
+            .images
+            .is_empty()
+            .then(|| "This photo has no image files.".to_owned()),
+        images,
+        matches,
+    }
+}
+
+/// One image's report, hash and thumbnail; decoding trouble becomes the
+/// report's `problem`.
+fn examine_image(
+    root: &Path,
+    path: &Path,
+    thumbnails: ThumbnailChoice,
+) -> (ImageReport, Option<PhotoHash>, Option<String>) {
+    let mut report = ImageReport {
+        path: path.to_path_buf(),
+        width: None,
+        height: None,
+        format: None,
+        bytes: None,
+        metadata: Default::default(),
+        problem: None,
+    };
+    let bytes = match read_image_file(&root.join(path)) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report.problem = Some(e.to_string());
+            return (report, None, None);
+        }
+    };
+    report.bytes = Some(bytes.len() as u64);
+    report.metadata = read_embedded(&bytes);
+    match decode(&bytes, DecodeLimits::default()) {
+        Ok((image, format)) => {
+            report.width = Some(image.width());
+            report.height = Some(image.height());
+            report.format = Some(format_name(format).to_owned());
+            let thumbnail = match thumbnails {
+                ThumbnailChoice::Make => thumbnail_uri(&image),
+                ThumbnailChoice::Skip => None,
+            };
+            (report, Some(hash_image(&image)), thumbnail)
+        }
+        Err(e) => {
+            report.problem = Some(e.to_string());
+            (report, None, None)
+        }
+    }
+}
+
+fn format_name(format: ImageFormat) -> &'static str {
+    format
+        .extensions_str()
+        .first()
+        .map_or("image", |e| match *e {
+            "jpg" | "jpeg" => "JPEG",
+            "png" => "PNG",
+            "tif" | "tiff" => "TIFF",
+            "webp" => "WebP",
+            "gif" => "GIF",
+            "bmp" => "BMP",
+            other => other,
+        })
+}
+
+/// A small JPEG of the image as a `data:` URI.
+fn thumbnail_uri(image: &DynamicImage) -> Option<String> {
+    let small = image.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE).to_rgb8();
+    let mut jpeg = Cursor::new(Vec::new());
+    JpegEncoder::new_with_quality(&mut jpeg, THUMBNAIL_QUALITY)
+        .encode_image(&small)
+        .ok()?;
+    Some(format!(
+        "data:image/jpeg;base64,{}",
+        STANDARD.encode(jpeg.into_inner())
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn same_photo_pairs_join_into_groups() {
+        let image = |p: &str| ImageReport {
+            path: PathBuf::from(p),
+            width: None,
+            height: None,
+            format: None,
+            bytes: None,
+            metadata: Default::default(),
+            problem: None,
+        };
+        let pair = |a: &str, b: &str, same_photo: bool| ImageMatch {
+            a: PathBuf::from(a),
+            b: PathBuf::from(b),
+            distance: if same_photo { 2 } else { 30 },
+            same_photo,
+        };
+        let section = ImageSection {
+            note: None,
+            images: vec![image("a"), image("wide"), image("b"), image("c")],
+            matches: vec![
+                pair("a", "wide", false),
+                pair("a", "c", true),
+                pair("b", "c", true),
+                pair("wide", "b", false),
+            ],
+        };
+        assert_eq!(
+            section.same_photo_groups(),
+            vec![
+                vec![Path::new("a"), Path::new("b"), Path::new("c")],
+                vec![Path::new("wide")]
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unreadable_image_is_a_problem_not_a_panic() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("broken.jpg"), b"\xff\xd8\xff not really")?;
+        let corpus = Corpus {
+            root: dir.path().to_path_buf(),
+            photos: vec![Photo {
+                images: vec![PathBuf::from("broken.jpg"), PathBuf::from("missing.png")],
+                ..Photo::default()
+            }],
+            ..Corpus::default()
+        };
+        let (sections, thumbnails) = examine(&corpus, ThumbnailChoice::Make);
+        assert!(thumbnails.is_empty());
+        let images = &sections[0].images;
+        assert_eq!(images.len(), 2);
+        assert_eq!(images[0].bytes, Some(14));
+        assert!(images[0].problem.is_some());
+        assert_eq!(images[1].bytes, None);
+        assert!(images[1].problem.is_some());
+        assert!(sections[0].matches.is_empty());
+        assert_eq!(
+            sections[0].same_photo_groups(),
+            vec![
+                vec![Path::new("broken.jpg")],
+                vec![Path::new("missing.png")]
+            ]
+        );
+        Ok(())
+    }
 }

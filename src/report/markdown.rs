@@ -2,6 +2,7 @@
 //! a ticket or a wiki. Caption text goes through [`escape_markdown`]; diffs
 //! use `~~deleted~~` and `**inserted**`.
 
+use super::alignment::{PhraseKind, phrase_rows};
 use super::escape::escape_markdown as m;
 use super::{
     AlignmentTable, ConflictReport, ImageSection, PhotoReport, ProblemEntry, Report, ReuseReport,
@@ -281,7 +282,7 @@ fn alignment(out: &mut String, table: &AlignmentTable) {
         return;
     }
     out.push_str(
-        "Rows where every caption agrees are joined; rows where they differ are marked ≠.\n\n",
+        "One row per phrase: = every caption has these words; ≠ the captions differ; — nothing there.\n\n",
     );
     out.push_str("| |");
     for label in &table.labels {
@@ -292,42 +293,26 @@ fn alignment(out: &mut String, table: &AlignmentTable) {
         out.push_str("---|");
     }
     out.push('\n');
-    let width = table.labels.len();
-    let mut run: Vec<&str> = Vec::new();
-    let flush = |out: &mut String, run: &mut Vec<&str>| {
-        if !run.is_empty() {
-            let text = cell(&run.join(" "));
-            out.push_str(&format!(
-                "| = | {text} |{}\n",
-                " |".repeat(width.saturating_sub(1))
-            ));
-            run.clear();
-        }
-    };
-    for column in &table.columns {
-        if column.agreed && column.cells.iter().all(Option::is_some) {
-            if let Some(Some(word)) = column.cells.first() {
-                run.push(word);
-            }
-            continue;
-        }
-        flush(out, &mut run);
-        out.push_str(if column.agreed { "| |" } else { "| ≠ |" });
-        for c in &column.cells {
+    for row in phrase_rows(table) {
+        out.push_str(match row.kind {
+            PhraseKind::Shared => "| = |",
+            PhraseKind::Partial => "| |",
+            PhraseKind::Differs => "| ≠ |",
+        });
+        for c in &row.cells {
             match c {
-                Some(word) => out.push_str(&format!(" {} |", cell(word))),
+                Some(words) => out.push_str(&format!(" {} |", cell(words))),
                 None => out.push_str(" — |"),
             }
         }
         out.push('\n');
     }
-    flush(out, &mut run);
     out.push('\n');
 }
 
 fn reuse(out: &mut String, reuse: &ReuseReport) {
     out.push_str("### Reuse and likely derivation\n\n");
-    if reuse.pairs.is_empty() && reuse.derivations.is_empty() {
+    if reuse.pairs.iter().all(|p| p.shared_runs.is_empty()) && reuse.derivations.is_empty() {
         out.push_str("No shared passages found.\n\n");
         return;
     }
@@ -342,9 +327,9 @@ fn reuse(out: &mut String, reuse: &ReuseReport) {
     if !reuse.derivations.is_empty() {
         out.push('\n');
     }
-    if !reuse.pairs.is_empty() {
+    if reuse.pairs.iter().any(|p| !p.shared_runs.is_empty()) {
         out.push_str("| Captions | Shared | Longest shared passage |\n|---|---|---|\n");
-        for pair in &reuse.pairs {
+        for pair in reuse.pairs.iter().filter(|p| !p.shared_runs.is_empty()) {
             let longest = pair.shared_runs.first().map_or_else(String::new, |run| {
                 format!("“{}” ({} words)", cell(&run.text), run.words)
             });
@@ -385,9 +370,9 @@ fn images(out: &mut String, section: &ImageSection) {
             out.push_str("| Field | Standard | Value |\n|---|---|---|\n");
             for field in &image.metadata.fields {
                 out.push_str(&format!(
-                    "| {:?} | {:?} | {} |\n",
-                    field.field,
-                    field.standard,
+                    "| {} | {} | {} |\n",
+                    field.field.name(),
+                    field.standard.name(),
                     cell(&field.value)
                 ));
             }
@@ -395,15 +380,17 @@ fn images(out: &mut String, section: &ImageSection) {
         }
     }
     if !section.matches.is_empty() {
-        out.push_str("| Image | Image | Distance | Same photo? |\n|---|---|---|---|\n");
-        for x in &section.matches {
-            out.push_str(&format!(
-                "| `{}` | `{}` | {} | {} |\n",
-                code(&x.a.display().to_string()),
-                code(&x.b.display().to_string()),
-                x.distance,
-                if x.same_photo { "yes" } else { "no" }
-            ));
+        out.push_str("Same photo?\n\n");
+        for group in section.same_photo_groups() {
+            let names: Vec<String> = group
+                .iter()
+                .map(|p| format!("`{}`", code(&p.display().to_string())))
+                .collect();
+            if names.len() == 1 {
+                out.push_str(&format!("- {} matches no other image\n", names.join("")));
+            } else {
+                out.push_str(&format!("- the same photo: {}\n", names.join(", ")));
+            }
         }
         out.push('\n');
     }

@@ -7,6 +7,7 @@
 mod build;
 mod model;
 
+pub mod alignment;
 pub mod check;
 pub mod escape;
 pub mod html;

@@ -130,7 +130,7 @@ pub fn analysis() -> Analysis {
             }],
             reuse: Default::default(),
         }],
-        vocabulary_warnings: Vec::new(),
+        vocabulary_warnings: vec!["vocabulary.toml: ignored: unknown key `colour`".to_owned()],
     }
 }
 

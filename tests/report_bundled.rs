@@ -1,0 +1,126 @@
+//! The report on the bundled captions folder, through the real loader and
+//! analysis: the Sportstar conflicts with their quotes in every format,
+//! the inputs' digests, and identical runs.
+
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use caption_provenance::analysis::analyze;
+use caption_provenance::corpus::load::load_folder;
+use caption_provenance::report::json::{from_json, to_json};
+use caption_provenance::report::{
+    Report, ReportFormat, ReportInput, ReportOptions, Thumbnails, build_report, render,
+};
+use caption_provenance::review::Review;
+use sha2::{Digest, Sha256};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn captions() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("captions")
+}
+
+fn bundled_report() -> Result<Report, Box<dyn std::error::Error>> {
+    let corpus = load_folder(&captions(), &|_| {}, &AtomicBool::new(false))?;
+    let analysis = analyze(&corpus);
+    Ok(build_report(
+        ReportInput {
+            corpus: &corpus,
+            analysis: &analysis,
+            review: &Review::default(),
+            images: &[],
+        },
+        &ReportOptions::default(),
+    )?)
+}
+
+#[test]
+fn the_sportstar_medal_conflict_is_there_with_its_quote() -> TestResult {
+    let report = bundled_report()?;
+    assert_eq!(report.summary.photos, 1);
+    assert_eq!(report.summary.variants, 6);
+    let photo = &report.photos[0];
+    assert_eq!(photo.id, "paris-2024-table-tennis-selfie");
+    let lim = photo
+        .conflicts
+        .iter()
+        .find(|c| c.key == "Lim Jong-hoon/medal")
+        .ok_or("no conflict on Lim Jong-hoon's medal")?;
+    assert!(lim.odd_ones_out.contains(&"Sportstar".to_owned()));
+    assert_eq!(lim.reference.as_deref(), Some("bronze"));
+    let silver = lim
+        .values
+        .iter()
+        .find(|v| v.value == "silver")
+        .ok_or("no silver side")?;
+    assert_eq!(silver.holders, vec!["Sportstar".to_owned()]);
+    let quote = &silver.quotes[0];
+    assert_eq!(quote.text, "silver medallist");
+    assert_eq!(quote.holder, "Sportstar (caption)");
+    let location = quote.location.ok_or("no location")?;
+    let sportstar = &photo.variants[location.variant];
+    assert_eq!(sportstar.label, "Sportstar");
+    assert_eq!(location.span.slice(&sportstar.caption), "silver medallist");
+
+    // The sentence is the analysis's; the report must carry it as it is.
+    assert!(
+        lim.summary.contains("Sportstar: silver;"),
+        "{}",
+        lim.summary
+    );
+    let summary = lim.summary.clone();
+    let html = render(&report, ReportFormat::Html, &Thumbnails::new())?;
+    assert!(html.contains(&format!(
+        "<p class=\"summary\">{}</p>",
+        summary.replace('\'', "&#39;")
+    )));
+    assert!(
+        html.contains("<q>silver medallist</q> <span class=\"holder\">Sportstar (caption)</span>")
+    );
+    let md = render(&report, ReportFormat::Markdown, &Thumbnails::new())?;
+    assert!(md.contains("#### HIGH Lim Jong-hoon / medal\n"));
+    assert!(md.contains("“silver medallist” (Sportstar (caption), bytes 51–67)"));
+    Ok(())
+}
+
+#[test]
+fn every_input_is_listed_with_its_sha256() -> TestResult {
+    let report = bundled_report()?;
+    let sportstar = Path::new("paris-2024-table-tennis-selfie/003-sportstar.txt");
+    let input = report
+        .inputs
+        .iter()
+        .find(|i| i.path == sportstar)
+        .ok_or("Sportstar's file is not among the inputs")?;
+    let bytes = std::fs::read(captions().join(sportstar))?;
+    let digest: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(input.sha256, digest);
+    assert_eq!(input.bytes, bytes.len() as u64);
+    let html = render(&report, ReportFormat::Html, &Thumbnails::new())?;
+    for input in &report.inputs {
+        assert!(
+            html.contains(&input.sha256),
+            "{} missing",
+            input.path.display()
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn json_round_trips_and_runs_are_identical() -> TestResult {
+    let one = bundled_report()?;
+    let json = to_json(&one)?;
+    assert_eq!(from_json(&json)?, one);
+    assert_eq!(to_json(&bundled_report()?)?, json);
+    for format in [ReportFormat::Html, ReportFormat::Markdown] {
+        assert_eq!(
+            render(&one, format, &Thumbnails::new())?,
+            render(&bundled_report()?, format, &Thumbnails::new())?
+        );
+    }
+    Ok(())
+}
