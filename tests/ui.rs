@@ -452,6 +452,9 @@ fn arrow_keys_move_through_the_variants() -> TestResult {
     let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
     run_until(&mut harness, loaded)?;
     let left = |h: &Harness<'_, App>| h.state().selection().map(|s| s.left);
+    // The folder opens on its most telling conflict; start from the top.
+    harness.state_mut().run_command(Command::SelectVariant(0));
+    harness.run();
     assert_eq!(left(&harness), Some(0));
     harness.key_press(egui::Key::ArrowDown);
     harness.run();
@@ -582,11 +585,14 @@ fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResu
         ]
     );
     let selection = harness.state().selection().ok_or("no selection")?;
-    assert_eq!((selection.left, selection.right), (3, 1));
+    // The folder opens on the first conflict a caption holds: Sportstar's
+    // caption against the embedded agency caption, which states the medals
+    // the reference holds.
+    assert_eq!((selection.left, selection.right), (3, 5));
     let view = harness.state().compare_view().ok_or("no compare view")?;
     assert_eq!(
         (view.left.outlet.as_str(), view.right.outlet.as_str()),
-        ("Sportstar", "Unnamed outlet 001")
+        ("Sportstar", "Embedded in selfie-agency.jpg")
     );
     let text = view.left.text.as_str();
     let silver = text.find("silver medallist").ok_or("no silver medallist")?;
@@ -681,7 +687,9 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
         .photo()
         .and_then(|p| p.variants.get(selection.right))
         .map(|v| v.label());
-    assert_eq!(right, Some("Unnamed outlet 000"));
+    // The right side states bronze in its caption too, so the contrast is
+    // caption against caption.
+    assert_eq!(right, Some("Embedded in selfie-agency.jpg"));
     assert_eq!(
         harness
             .state()
@@ -736,5 +744,46 @@ fn a_folder_of_broken_files_lists_each_problem_with_advice() -> TestResult {
         .flat_map(|p| p.variants.iter().map(|v| v.label()))
         .collect();
     assert_eq!(outlets, vec!["Good"]);
+    Ok(())
+}
+
+/// A new user sees the Sportstar medal error without a click: the bundled
+/// folder opens on the most severe conflict a caption holds, Sportstar on the
+/// left, scrolled to its odd span.
+#[test]
+fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
+    let mut harness = real_harness(bundled_folder());
+    run_until(&mut harness, loaded)?;
+    run_until(&mut harness, idle)?;
+    let session = harness.state().session().ok_or("no session")?;
+    let selection = session.selection;
+    let label = |i: usize| {
+        session
+            .photo()
+            .and_then(|p| p.variants.get(i))
+            .map(|v| v.label())
+    };
+    assert_eq!(label(selection.left), Some("Sportstar"));
+    assert_eq!(
+        label(selection.right),
+        Some("Embedded in selfie-agency.jpg")
+    );
+    assert_eq!(
+        session.conflict().map(|c| c.key.as_str()),
+        Some("Kim Kum Yong/medal")
+    );
+    let target = harness
+        .state()
+        .last_scroll_target()
+        .ok_or("no scroll target")?;
+    let text = session
+        .photo()
+        .and_then(|p| p.variants.get(3))
+        .map(|v| v.caption.normalized.as_str())
+        .ok_or("no Sportstar caption")?;
+    assert_eq!(
+        (target.variant, target.span.slice(text)),
+        (3, "bronze medallists")
+    );
     Ok(())
 }
