@@ -16,6 +16,7 @@ use caption_provenance::corpus::{
 };
 use caption_provenance::review::{Review, VerdictStatus};
 use caption_provenance::ui::App;
+use caption_provenance::ui::commands::Command;
 use caption_provenance::ui::conflicts::ConflictRow;
 use caption_provenance::ui::highlight::{DiffMark, Side};
 use caption_provenance::ui::jobs::{LoadFailure, Loaded, Loader};
@@ -199,17 +200,21 @@ fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
         })
 }
 
-/// Runs frames until `done` holds (the background jobs report between frames).
+/// Runs frames until `done` holds and the window has settled (the
+/// background jobs report between frames).
 fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
     for _ in 0..5000 {
         harness.step();
-        if done(harness.state()) {
-            harness.run();
+        if done(harness.state()) && harness.run_ok().is_some() && done(harness.state()) {
             return Ok(());
         }
         std::thread::sleep(std::time::Duration::from_millis(2));
     }
     Err("the background job never finished".into())
+}
+
+fn idle(app: &App) -> bool {
+    !app.is_busy()
 }
 
 fn loaded(app: &App) -> bool {
@@ -356,7 +361,7 @@ fn a_verdict_is_saved_in_the_folder_and_reloaded() -> TestResult {
     harness.get_by_label("Lim Jong-hoon: medal").click();
     harness.run();
     harness.get_by_label("confirmed error").click();
-    run_until(&mut harness, |app| !app.is_busy())?;
+    run_until(&mut harness, idle)?;
     let on_disk = Review::load(dir.path())?;
     assert_eq!(
         on_disk.get("paris", "person:0/medal").map(|v| v.status),
@@ -413,6 +418,31 @@ fn the_problems_panel_says_what_to_do_about_each_file() -> TestResult {
     harness.get_by_label(ProblemKind::Syntax.advice());
     harness.get_by_label("empty.txt");
     harness.get_by_label(ProblemKind::Empty.advice());
+    Ok(())
+}
+
+#[test]
+fn save_report_writes_the_format_the_file_name_asks_for() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
+    run_until(&mut harness, loaded)?;
+    let path = dir.path().join("report.md");
+    harness
+        .state_mut()
+        .run_command(Command::SaveReport(path.clone()));
+    run_until(&mut harness, idle)?;
+    let markdown = std::fs::read_to_string(&path)?;
+    assert!(markdown.contains("Sportstar: silver; 2 other outlets and the reference: bronze"));
+    let messages: Vec<&str> = harness
+        .state()
+        .messages()
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        vec![format!("Saved the report to {}", path.display()).as_str()]
+    );
     Ok(())
 }
 
@@ -528,7 +558,7 @@ fn bundled_with_sportstar_on_the_left() -> Result<Harness<'static, App>, Box<dyn
     harness
         .get_by_label_contains("Sportstar · 2024-07-31 · AFP")
         .click();
-    harness.run();
+    run_until(&mut harness, idle)?;
     Ok(harness)
 }
 
@@ -583,14 +613,81 @@ fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResu
 /// The bundled folder's conflicts, through the real analysis.
 #[test]
 fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
-    let harness = bundled_with_sportstar_on_the_left()?;
+    let mut harness = bundled_with_sportstar_on_the_left()?;
     let rows = rows(harness.state());
-    assert!(rows.iter().any(|r| r.name == "Lim Jong-hoon: medal"));
+    let names: Vec<(&str, ConflictSeverity)> =
+        rows.iter().map(|r| (r.name.as_str(), r.severity)).collect();
+    assert_eq!(
+        names,
+        vec![
+            ("Kim Kum Yong: medal", ConflictSeverity::High),
+            ("Lim Jong-hoon: medal", ConflictSeverity::High),
+            ("Ri Jong Sik: medal", ConflictSeverity::High),
+            ("Shin Yu-bin: medal", ConflictSeverity::High),
+            ("photo: credit", ConflictSeverity::Low),
+        ]
+    );
     let view = harness.state().compare_view().ok_or("no compare view")?;
+    let left: Vec<(&str, &str)> = view
+        .highlighted
+        .iter()
+        .filter(|h| h.side == Side::Left)
+        .map(|h| (h.text.as_str(), h.conflict_key.as_str()))
+        .collect();
+    assert_eq!(
+        left,
+        vec![
+            ("bronze medallists", "Kim Kum Yong/medal"),
+            ("silver medallist", "Lim Jong-hoon/medal"),
+            ("bronze medallists", "Ri Jong Sik/medal"),
+            ("Photo Credit: GETTY IMAGES", "photo/credit"),
+        ]
+    );
+    let silver = view
+        .highlighted
+        .iter()
+        .find(|h| h.outlet == "Sportstar" && h.text == "silver medallist")
+        .cloned()
+        .ok_or("silver medallist is not marked")?;
+    assert_eq!(silver.conflict_key, "Lim Jong-hoon/medal");
+    // The hover text is the conflict's own summary: who says what.
+    let summary = harness
+        .state()
+        .session()
+        .and_then(|s| s.photo_analysis())
+        .and_then(|a| a.conflicts.iter().find(|c| c.key == "Lim Jong-hoon/medal"))
+        .map(|c| c.summary.clone());
+    assert_eq!(Some(&silver.summary), summary.as_ref());
     assert!(
-        view.highlighted
-            .iter()
-            .any(|h| h.outlet == "Sportstar" && h.text == "silver medallist")
+        silver
+            .summary
+            .starts_with("The Sun: gold; Sportstar: silver; ")
+    );
+    assert!(silver.summary.ends_with("and the reference: bronze"));
+    let text = view.left.text.as_str();
+    assert!(
+        text.get(..silver.span.start)
+            .is_some_and(|t| t.ends_with("Lim Jonghoon, "))
+    );
+
+    // Clicking the conflict keeps Sportstar on the left, puts a variant that
+    // says bronze on the right, and scrolls to the span.
+    harness.get_by_label("Lim Jong-hoon: medal").click();
+    run_until(&mut harness, idle)?;
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!((selection.left, selection.conflict), (3, Some(1)));
+    let session = harness.state().session().ok_or("no session")?;
+    let right = session
+        .photo()
+        .and_then(|p| p.variants.get(selection.right))
+        .map(|v| v.label());
+    assert_eq!(right, Some("Unnamed outlet 000"));
+    assert_eq!(
+        harness
+            .state()
+            .last_scroll_target()
+            .map(|l| (l.variant, l.span)),
+        Some((3, silver.span))
     );
     Ok(())
 }

@@ -1,10 +1,20 @@
 //! Images as evidence: embedded caption and credit metadata, previews decoded
 //! within limits, and perceptual hashes for "same photo?" matching.
+//!
+//! - `metadata` (the model and `read_embedded`), fed by `container` (JPEG,
+//!   PNG, TIFF, WebP walks) and the readers `iptc`, `xmp`, `exif`;
+//! - `preview` (decoding within limits, thumbnails), `cache` (bounded in
+//!   bytes), `loader` (the background pool the GUI uses);
+//! - `hash` (perceptual hashes, same-photo groups) and `evidence` (all of it
+//!   for a photo's images, for the report and the GUI).
 
+pub mod cache;
 pub mod container;
+pub mod evidence;
 pub mod exif;
 pub mod hash;
 pub mod iptc;
+pub mod loader;
 pub mod metadata;
 pub mod preview;
 pub mod xmp;

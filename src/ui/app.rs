@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Location;
 use crate::analysis::diff::DiffOptions;
-use crate::atomic_write::{Overwrite, write_atomically};
 
 use super::alignment::AlignmentPanel;
 use super::commands::Command;
@@ -23,6 +22,7 @@ use super::conflicts::ConflictsTable;
 use super::find::FindPanel;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
 use super::preview::PreviewPanel;
+use super::saving::write_report;
 use super::selection::{Selection, Session};
 use super::{photo_list, problems, top_bar};
 
@@ -216,16 +216,9 @@ impl App {
         let corpus = session.corpus.clone();
         let analysis = session.analysis.clone();
         let review = session.review.clone();
+        let options = self.settings.options;
         self.jobs.spawn_write("report", move || {
-            let report = serde_json::json!({
-                "corpus": &*corpus,
-                "analysis": &*analysis,
-                "review": review,
-            });
-            let bytes = serde_json::to_vec_pretty(&report).map_err(|e| e.to_string())?;
-            write_atomically(&path, &bytes, Overwrite::Allow)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            Ok(path)
+            write_report(&path, &corpus, &analysis, &review, options)
         });
     }
 

@@ -188,7 +188,7 @@ impl App {
             .get(&photo_id, &conflict.key)
             .map(|v| v.note.clone())
             .unwrap_or_default();
-        let pair = conflict_pair(analysis, conflict);
+        let pair = conflict_pair(analysis, conflict, session.selection.left);
         let selection = &mut session.selection;
         selection.conflict = Some(index);
         if let Some((left, right, location)) = pair {

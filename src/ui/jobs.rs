@@ -117,6 +117,7 @@ pub struct Jobs {
     cancel: Option<Arc<AtomicBool>>,
     loading: Option<LoadingState>,
     writes_in_flight: usize,
+    decodes_in_flight: usize,
     dialog_open: bool,
     /// Serialises writes of the review file, so the last verdict wins.
     review_lock: Arc<Mutex<()>>,
@@ -134,6 +135,7 @@ impl Jobs {
             cancel: None,
             loading: None,
             writes_in_flight: 0,
+            decodes_in_flight: 0,
             dialog_open: false,
             review_lock: Arc::new(Mutex::new(())),
         }
@@ -144,9 +146,12 @@ impl Jobs {
         self.loading.as_ref()
     }
 
-    /// Whether any job the window waits for (load, write, dialog) is running.
+    /// Whether any job (load, write, decode, dialog) is running.
     pub fn is_busy(&self) -> bool {
-        self.loading.is_some() || self.writes_in_flight > 0 || self.dialog_open
+        self.loading.is_some()
+            || self.writes_in_flight > 0
+            || self.decodes_in_flight > 0
+            || self.dialog_open
     }
 
     pub fn writes_in_flight(&self) -> usize {
@@ -236,6 +241,7 @@ impl Jobs {
 
     /// Decodes a preview of `path` in the background.
     pub fn decode_preview(&mut self, path: PathBuf) {
+        self.decodes_in_flight += 1;
         self.spawn(move || {
             let result = decode_preview(&path);
             JobReport::Preview { path, result }
@@ -266,7 +272,9 @@ impl Jobs {
         self.spawn(move || {
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Save the report")
-                .set_file_name("caption-report.json")
+                .set_file_name("caption-report.html")
+                .add_filter("HTML report", &["html", "htm"])
+                .add_filter("Markdown report", &["md", "markdown"])
                 .add_filter("JSON report", &["json"]);
             if let Some(dir) = start {
                 dialog = dialog.set_directory(dir);
@@ -335,7 +343,10 @@ impl Jobs {
                 self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
                 Some(report)
             }
-            JobReport::Preview { .. } => Some(report),
+            JobReport::Preview { .. } => {
+                self.decodes_in_flight = self.decodes_in_flight.saturating_sub(1);
+                Some(report)
+            }
         }
     }
 }

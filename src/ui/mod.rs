@@ -18,6 +18,7 @@ pub mod jobs;
 pub mod photo_list;
 pub mod preview;
 pub mod problems;
+pub mod saving;
 pub mod selection;
 pub mod top_bar;
 

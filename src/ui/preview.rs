@@ -6,22 +6,21 @@
 //! keeps a small cache keyed by path.
 
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
 use crate::corpus::{Photo, SourceFormat, Variant};
+use crate::imaging::hash::{PhotoHash, hash_image, is_same_photo};
 use crate::imaging::metadata::{EmbeddedMetadata, read_embedded};
+use crate::imaging::preview::{DecodeLimits, decode, read_image_file, shrink};
 
 use super::commands::Command;
 
-/// Files larger than this are not previewed.
-const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Longest side of a decoded preview, in pixels.
 const MAX_PREVIEW_SIDE: u32 = 1600;
 /// How many decoded previews stay in memory.
-const CACHE_ENTRIES: usize = 12;
+const CACHE_ENTRIES: usize = 16;
 
 /// A decoded, downscaled image and what the file says about itself.
 #[derive(Debug, Clone)]
@@ -30,48 +29,28 @@ pub struct DecodedPreview {
     /// Size of the full image, before downscaling.
     pub original_size: [u32; 2],
     pub metadata: EmbeddedMetadata,
+    /// Perceptual hash, to tell which images are the same photo.
+    pub hash: PhotoHash,
 }
 
-/// Reads and decodes `path` within limits. Runs on a background thread.
+/// Reads and decodes `path` within the imaging module's limits, and hashes
+/// it. Runs on a background thread.
 pub fn decode_preview(path: &Path) -> Result<DecodedPreview, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} is {} MB, too large to preview",
-            path.display(),
-            size / (1024 * 1024)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = read_image_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let metadata = read_embedded(&bytes);
-    let mut reader = image::ImageReader::new(Cursor::new(&bytes))
-        .with_guessed_format()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut limits = image::Limits::default();
-    limits.max_image_width = Some(20_000);
-    limits.max_image_height = Some(20_000);
-    limits.max_alloc = Some(512 * 1024 * 1024);
-    reader.limits(limits);
-    let decoded = reader
-        .decode()
-        .map_err(|e| format!("{} could not be decoded: {e}", path.display()))?;
-    let original_size = [decoded.width(), decoded.height()];
-    let small = if decoded.width() > MAX_PREVIEW_SIDE || decoded.height() > MAX_PREVIEW_SIDE {
-        decoded.thumbnail(MAX_PREVIEW_SIDE, MAX_PREVIEW_SIDE)
-    } else {
-        decoded
-    };
-    let rgba = small.to_rgba8();
+    let (image, format) =
+        decode(&bytes, DecodeLimits::default()).map_err(|e| format!("{}: {e}", path.display()))?;
+    let hash = hash_image(&image);
+    let thumbnail = shrink(&image, format, MAX_PREVIEW_SIDE);
     let image = egui::ColorImage::from_rgba_unmultiplied(
-        [rgba.width() as usize, rgba.height() as usize],
-        rgba.as_raw(),
+        [thumbnail.width as usize, thumbnail.height as usize],
+        &thumbnail.rgba,
     );
     Ok(DecodedPreview {
         image,
-        original_size,
+        original_size: [thumbnail.source_width, thumbnail.source_height],
         metadata,
+        hash,
     })
 }
 
@@ -93,6 +72,7 @@ enum Entry {
         texture: egui::TextureHandle,
         original_size: [u32; 2],
         metadata: EmbeddedMetadata,
+        hash: PhotoHash,
     },
     Failed(String),
 }
@@ -133,6 +113,7 @@ impl PreviewPanel {
                 ),
                 original_size: decoded.original_size,
                 metadata: decoded.metadata,
+                hash: decoded.hash,
             },
             Err(reason) => Entry::Failed(reason),
         };
@@ -151,6 +132,13 @@ impl PreviewPanel {
             self.entries.remove(&oldest);
         }
         true
+    }
+
+    fn hash_of(&self, path: &Path) -> Option<&PhotoHash> {
+        match self.entries.get(path) {
+            Some(Entry::Ready { hash, .. }) => Some(hash),
+            _ => None,
+        }
     }
 
     /// Draws the panel for the selected variant.
@@ -179,24 +167,59 @@ impl PreviewPanel {
             }
         }
 
-        if photo.images.len() > 1 || (own.is_some() && shown != own) {
+        let others: Vec<&PathBuf> = photo
+            .images
+            .iter()
+            .filter(|i| Some(*i) != shown.as_ref())
+            .collect();
+        if !others.is_empty() {
             ui.separator();
             ui.label(egui::RichText::new("Other images of this photo").strong());
-            for image in &photo.images {
-                let label = image.display().to_string();
-                let selected = shown.as_ref() == Some(image);
-                if ui.selectable_label(selected, label).clicked() {
-                    self.chosen = if own.as_ref() == Some(image) {
-                        None
-                    } else {
-                        Some(image.clone())
-                    };
+            let shown_hash = shown
+                .as_ref()
+                .and_then(|s| self.hash_of(&root.join(s)))
+                .cloned();
+            for image in others {
+                let absolute = root.join(image);
+                if self.needs_decode(&absolute) {
+                    commands.push(Command::DecodePreview(absolute.clone()));
                 }
+                let distance = match (&shown_hash, self.hash_of(&absolute)) {
+                    (Some(a), Some(b)) => {
+                        let d = a.distance(b);
+                        if is_same_photo(d) {
+                            format!("distance {d}: the same photo")
+                        } else {
+                            format!("distance {d}: a different picture")
+                        }
+                    }
+                    _ => "distance: not known yet".to_owned(),
+                };
+                ui.horizontal(|ui| {
+                    if let Some(Entry::Ready { texture, .. }) = self.entries.get(&absolute) {
+                        ui.add(
+                            egui::Image::new(texture)
+                                .max_size(egui::vec2(56.0, 56.0))
+                                .alt_text(image.display().to_string()),
+                        );
+                    }
+                    ui.vertical(|ui| {
+                        let label = image.display().to_string();
+                        if ui
+                            .selectable_label(false, label)
+                            .on_hover_text("Show this image")
+                            .clicked()
+                        {
+                            self.chosen = if own.as_ref() == Some(image) {
+                                None
+                            } else {
+                                Some(image.clone())
+                            };
+                        }
+                        ui.label(egui::RichText::new(distance).small());
+                    });
+                });
             }
-            ui.label(
-                egui::RichText::new("Match distances appear when image matching is available.")
-                    .weak(),
-            );
         }
         self.zoom_window(ui.ctx());
     }
@@ -214,6 +237,7 @@ impl PreviewPanel {
                 texture,
                 original_size,
                 metadata,
+                ..
             }) => {
                 let image = egui::Image::new(texture)
                     .max_size(egui::vec2(ui.available_width(), 320.0))
@@ -320,7 +344,8 @@ mod tests {
     fn a_large_image_is_downscaled() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("wide.png");
-        image::RgbImage::new(3200, 100).save(&path)?;
+        image::RgbImage::from_fn(3200, 100, |x, _| image::Rgb([(x % 256) as u8, 0, 0]))
+            .save(&path)?;
         let decoded = decode_preview(&path)?;
         assert_eq!(decoded.original_size, [3200, 100]);
         assert_eq!(decoded.image.size, [1600, 50]);

@@ -8,6 +8,10 @@ use crate::corpus::{Problem, ProblemSeverity};
 use super::app::App;
 use super::commands::Command;
 
+/// What to do about a vocabulary file the analysis skipped.
+pub const VOCABULARY_ADVICE: &str =
+    "The analysis ran without this vocabulary file: fix it and reload (F5).";
+
 /// One problem as a line of the panel: "path:line", reason, advice.
 pub fn problem_lines(problems: &[Problem]) -> Vec<(String, String, &'static str)> {
     problems
@@ -27,16 +31,21 @@ pub fn panel_ui(ui: &mut egui::Ui, app: &mut App, _commands: &mut [Command]) {
         .session
         .as_ref()
         .map_or(&[], |s| s.corpus.problems.as_slice());
+    let vocabulary: &[String] = app
+        .session
+        .as_ref()
+        .map_or(&[], |s| s.analysis.vocabulary_warnings.as_slice());
+    let count = problems.len() + vocabulary.len();
     let height = app.settings.problems_height;
     let panel = egui::Panel::bottom("problems")
-        .resizable(!problems.is_empty())
-        .default_size(if problems.is_empty() { 28.0 } else { height })
+        .resizable(count > 0)
+        .default_size(if count == 0 { 28.0 } else { height })
         .show(ui, |ui| {
-            if problems.is_empty() {
+            if count == 0 {
                 ui.label("Problems: none.");
                 return;
             }
-            ui.heading(format!("Problems ({})", problems.len()));
+            ui.heading(format!("Problems ({count})"));
             egui::ScrollArea::vertical()
                 .id_salt("problems")
                 .auto_shrink([false, true])
@@ -57,10 +66,16 @@ pub fn panel_ui(ui: &mut egui::Ui, app: &mut App, _commands: &mut [Command]) {
                                 ui.label(advice);
                                 ui.end_row();
                             }
+                            for warning in vocabulary {
+                                ui.colored_label(ui.visuals().warn_fg_color, "vocabulary");
+                                ui.label(warning);
+                                ui.label(VOCABULARY_ADVICE);
+                                ui.end_row();
+                            }
                         });
                 });
         });
-    if !problems.is_empty() {
+    if count > 0 {
         app.settings.problems_height = panel.response.rect.height();
     }
 }

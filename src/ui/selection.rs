@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::analysis::{Analysis, ClaimOrigin, Conflict, Location, PhotoAnalysis};
+use crate::analysis::{Analysis, ClaimOrigin, Conflict, ConflictValue, Location, PhotoAnalysis};
 use crate::corpus::{Corpus, Photo, Section};
 use crate::review::Review;
 
@@ -73,22 +73,22 @@ impl Selection {
 }
 
 /// Which two variants show a conflict best, and where to scroll: the left
-/// side is an odd one out, the right side a variant holding the value the
+/// side is an odd one out (`current` if it is one, so the variant the user
+/// is looking at stays), the right side a variant holding the value the
 /// reference (or the majority) holds. The location is the left side's span.
 pub fn conflict_pair(
     analysis: &PhotoAnalysis,
     conflict: &Conflict,
+    current: usize,
 ) -> Option<(usize, usize, Option<Location>)> {
-    let holders = |value: &crate::analysis::ConflictValue| value.variants.clone();
-    let left = conflict
-        .odd_ones_out
-        .first()
-        .copied()
+    let left = Some(current)
+        .filter(|c| conflict.odd_ones_out.contains(c))
+        .or_else(|| conflict.odd_ones_out.first().copied())
         .or_else(|| {
             conflict
                 .values
                 .get(1)
-                .and_then(|v| holders(v).first().copied())
+                .and_then(|v| v.variants.first().copied())
         })
         .or_else(|| {
             conflict
@@ -96,26 +96,41 @@ pub fn conflict_pair(
                 .first()
                 .and_then(|v| v.variants.first().copied())
         })?;
-    let left_value = conflict
-        .values
-        .iter()
-        .find(|v| v.variants.contains(&left))
-        .map(|v| v.value.clone());
     let preferred = conflict.reference.clone().or(conflict.majority.clone());
-    let others = conflict
+    // A variant can hold two values (its caption and its article disagree):
+    // the left side shows the odd one.
+    let held: Vec<&ConflictValue> = conflict
         .values
         .iter()
-        .filter(|v| Some(&v.value) != left_value.as_ref());
-    let mut candidates: Vec<&crate::analysis::ConflictValue> = others.collect();
+        .filter(|v| v.variants.contains(&left))
+        .collect();
+    let left_group = held
+        .iter()
+        .find(|v| Some(&v.value) != preferred.as_ref())
+        .or_else(|| held.first())
+        .copied();
+    let left_value = left_group.map(|v| v.value.clone());
+    let mut candidates: Vec<&ConflictValue> = conflict
+        .values
+        .iter()
+        .filter(|v| Some(&v.value) != left_value.as_ref())
+        .collect();
     candidates.sort_by_key(|v| Some(&v.value) != preferred.as_ref());
-    let right = candidates
+    // A variant that holds the other value throughout (not itself an odd
+    // one out) shows the disagreement best.
+    let holders: Vec<usize> = candidates
         .iter()
         .flat_map(|v| v.variants.iter().copied())
-        .find(|&v| v != left)
-        .unwrap_or(left);
-    let location = conflict
-        .values
+        .filter(|&v| v != left)
+        .collect();
+    let right = holders
         .iter()
+        .copied()
+        .find(|v| !conflict.odd_ones_out.contains(v))
+        .or_else(|| holders.first().copied())
+        .unwrap_or(left);
+    let location = left_group
+        .into_iter()
         .flat_map(|v| v.claims.iter())
         .filter_map(|&c| analysis.claims.get(c))
         .find_map(|claim| match claim.origin {

@@ -1,0 +1,189 @@
+//! Images as evidence, in one call: for each image of a photo, what it is
+//! (dimensions, format, size), what it says about itself (embedded metadata
+//! and where that disagrees with itself), its perceptual hash, or why it
+//! could not be read; then which images are the same photo, with distances.
+//!
+//! Slow (it decodes every image): the report and the GUI call it on a
+//! background thread. Images are examined in parallel (rayon).
+
+use std::path::{Path, PathBuf};
+
+use image::ImageFormat;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::hash::{PhotoHash, SAME_PHOTO_MAX_DISTANCE, hash_image, same_photo_groups};
+use super::metadata::{EmbeddedMetadata, Field, MetadataField, internal_conflicts, read_embedded};
+use super::preview::{DecodeLimits, decode, read_image_file};
+use crate::corpus::{Problem, ProblemKind, ProblemSeverity};
+
+/// Pairs further apart than this are not listed (they are plainly different).
+pub const LISTED_MAX_DISTANCE: u32 = 2 * SAME_PHOTO_MAX_DISTANCE;
+
+/// Everything learnt from a photo's images.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageEvidence {
+    /// One per image, in the order given.
+    pub images: Vec<ImageReport>,
+    /// Pairs of images within `LISTED_MAX_DISTANCE`, with their verdict,
+    /// in order of the first image then the second.
+    pub matches: Vec<ImageMatch>,
+    /// Same-photo groups (paths as given), ordered by first appearance;
+    /// images that could not be hashed are in no group.
+    pub groups: Vec<Vec<PathBuf>>,
+}
+
+/// One image file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageReport {
+    /// As given (relative to the root).
+    pub path: PathBuf,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    /// "JPEG", "PNG", "TIFF", "WebP", ...
+    pub format: Option<String>,
+    pub file_size: Option<u64>,
+    pub metadata: EmbeddedMetadata,
+    /// Fields the image gives different values in different standards.
+    pub conflicts: Vec<MetadataConflict>,
+    /// Perceptual hash, base64.
+    pub hash: Option<String>,
+    /// Why the image could not be read or decoded.
+    pub problem: Option<String>,
+}
+
+/// One field one image disagrees with itself on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetadataConflict {
+    pub field: Field,
+    pub values: Vec<MetadataField>,
+}
+
+/// The verdict on a pair of images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchVerdict {
+    SamePhoto,
+    Different,
+}
+
+/// Two images compared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageMatch {
+    pub a: PathBuf,
+    pub b: PathBuf,
+    /// Hash bits that differ.
+    pub distance: u32,
+    pub verdict: MatchVerdict,
+}
+
+impl ImageEvidence {
+    /// Images that could not be read, as corpus problems.
+    pub fn problems(&self) -> Vec<Problem> {
+        self.images
+            .iter()
+            .filter_map(|image| {
+                image.problem.as_ref().map(|reason| Problem {
+                    path: image.path.clone(),
+                    reason: reason.clone(),
+                    line: None,
+                    severity: ProblemSeverity::Error,
+                    kind: ProblemKind::BadImage,
+                })
+            })
+            .collect()
+    }
+}
+
+fn format_name(format: ImageFormat) -> String {
+    match format {
+        ImageFormat::Jpeg => "JPEG".to_string(),
+        ImageFormat::Png => "PNG".to_string(),
+        ImageFormat::Tiff => "TIFF".to_string(),
+        ImageFormat::WebP => "WebP".to_string(),
+        ImageFormat::Gif => "GIF".to_string(),
+        ImageFormat::Bmp => "BMP".to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn examine_one(root: &Path, relative: &Path) -> (ImageReport, Option<PhotoHash>) {
+    let mut report = ImageReport {
+        path: relative.to_path_buf(),
+        ..ImageReport::default()
+    };
+    let bytes = match read_image_file(&root.join(relative)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            report.problem = Some(error.to_string());
+            return (report, None);
+        }
+    };
+    report.file_size = u64::try_from(bytes.len()).ok();
+    report.metadata = read_embedded(&bytes);
+    report.conflicts = internal_conflicts(&report.metadata)
+        .into_iter()
+        .map(|(field, values)| MetadataConflict { field, values })
+        .collect();
+    match decode(&bytes, DecodeLimits::default()) {
+        Ok((image, format)) => {
+            report.width = Some(image.width());
+            report.height = Some(image.height());
+            report.format = Some(format_name(format));
+            let hash = hash_image(&image);
+            report.hash = Some(hash.to_base64());
+            (report, Some(hash))
+        }
+        Err(error) => {
+            report.format = ImageFormat::from_path(relative).ok().map(format_name);
+            report.problem = Some(error.to_string());
+            (report, None)
+        }
+    }
+}
+
+/// Examines `images` (paths relative to `root`).
+pub fn examine_images(root: &Path, images: &[PathBuf]) -> ImageEvidence {
+    let examined: Vec<(ImageReport, Option<PhotoHash>)> = images
+        .par_iter()
+        .map(|relative| examine_one(root, relative))
+        .collect();
+    let (reports, hashes): (Vec<ImageReport>, Vec<Option<PhotoHash>>) =
+        examined.into_iter().unzip();
+    let mut matches = Vec::new();
+    for (i, (report_a, hash_a)) in reports.iter().zip(&hashes).enumerate() {
+        for (report_b, hash_b) in reports.iter().zip(&hashes).skip(i + 1) {
+            let (Some(a), Some(b)) = (hash_a, hash_b) else {
+                continue;
+            };
+            let distance = a.distance(b);
+            if distance > LISTED_MAX_DISTANCE {
+                continue;
+            }
+            matches.push(ImageMatch {
+                a: report_a.path.clone(),
+                b: report_b.path.clone(),
+                distance,
+                verdict: if distance <= SAME_PHOTO_MAX_DISTANCE {
+                    MatchVerdict::SamePhoto
+                } else {
+                    MatchVerdict::Different
+                },
+            });
+        }
+    }
+    let groups = same_photo_groups(&hashes)
+        .into_iter()
+        .map(|group| {
+            group
+                .into_iter()
+                .filter_map(|i| reports.get(i).map(|r| r.path.clone()))
+                .collect()
+        })
+        .collect();
+    ImageEvidence {
+        images: reports,
+        matches,
+        groups,
+    }
+}
