@@ -4,6 +4,22 @@
 //! The variants are made deterministically from one 100-word caption: each
 //! swaps some words for others, drops one and adds one, the way outlets edit
 //! an agency caption.
+//!
+//! Figures measured on 2026-11-23 on the shared 2-core machine under heavy
+//! load (load average ~12, the bench niced), with the crate at opt-level 3,
+//! dependencies at 2 and debug assertions on (the disk had no room for a full
+//! release build), so real figures are lower:
+//!
+//! | bench | time |
+//! | --- | --- |
+//! | word_diff of two 100-word captions | 240 µs |
+//! | diff_variants, all 45 pairs of 10 variants | 11.1 ms |
+//! | align_variants, 10 variants of 100 words | 1.36 ms |
+//! | find_reuse, 10 variants of 100 words | 3.8 ms |
+//!
+//! For comparison, the Python `collatex` package (2.3, `collate(...,
+//! segmentation=False)`) aligned the same ten witnesses in 1.8-2.1 s on the
+//! same machine: the alignment here is more than 1,000 times faster.
 
 use std::hint::black_box;
 
