@@ -372,6 +372,7 @@ impl eframe::App for App {
         let left = egui::Panel::left("photos")
             .resizable(true)
             .default_size(self.settings.left_width)
+            .size_range(220.0..=520.0)
             .show(ui, |ui| {
                 photo_list::ui(ui, self.session.as_ref(), &mut commands)
             });
@@ -379,6 +380,7 @@ impl eframe::App for App {
         let right = egui::Panel::right("preview")
             .resizable(true)
             .default_size(self.settings.right_width)
+            .size_range(240.0..=560.0)
             .show(ui, |ui| self.preview_ui(ui, &mut commands));
         self.settings.right_width = right.response.rect.width();
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
