@@ -787,3 +787,97 @@ fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
     );
     Ok(())
 }
+
+/// A path dropped on the window, as the integration hands it to egui.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder has no bytes".into())
+    }
+}
+
+#[test]
+fn dropping_a_folder_on_the_window_opens_it() -> TestResult {
+    let empty = tempfile::tempdir()?;
+    let mut harness = real_harness(empty.path().to_path_buf());
+    run_until(&mut harness, idle)?;
+    let photos = |h: &Harness<'_, App>| h.state().session().map_or(0, |s| s.corpus.photos.len());
+    assert_eq!(photos(&harness), 0);
+
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(bundled_folder())));
+    run_until(&mut harness, loaded)?;
+    let session = harness.state().session().ok_or("no session")?;
+    assert_eq!(session.folder, bundled_folder());
+    assert_eq!(photos(&harness), 1);
+    Ok(())
+}
+
+#[test]
+fn cancel_in_the_top_bar_stops_a_load() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    // A load that only ends when it is cancelled (or, as a safety net, after 50 s).
+    let loader: Loader = Arc::new(
+        |_: &Path, _: &(dyn Fn(LoadProgress) + Sync), cancel: &AtomicBool| {
+            for _ in 0..10_000 {
+                if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(LoadFailure::Cancelled);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(LoadFailure::Failed("never cancelled".into()))
+        },
+    );
+    let mut harness = harness_with(dir.path(), loader);
+    harness.step();
+    assert!(harness.state().is_loading());
+    harness.get_by_label("Cancel").click();
+    run_until(&mut harness, idle)?;
+    assert!(!harness.state().is_loading());
+    assert!(harness.state().session().is_none());
+    Ok(())
+}
+
+#[test]
+fn the_alignment_tab_aligns_every_variant_of_the_photo() -> TestResult {
+    let mut harness = real_harness(bundled_folder());
+    run_until(&mut harness, loaded)?;
+    run_until(&mut harness, idle)?;
+    harness.get_by_label("Alignment of all").click();
+    run_until(&mut harness, idle)?;
+    let view = harness
+        .state()
+        .alignment_view()
+        .ok_or("no alignment drawn")?;
+    let labels: Vec<&str> = view.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels.len(), 6);
+    assert!(labels.contains(&"Sportstar"));
+    let columns = view.agreed.len();
+    assert!(view.rows.iter().all(|r| r.cells.len() == columns));
+    // Sportstar's row, read left to right, is its caption's words in order.
+    let sportstar = view
+        .rows
+        .iter()
+        .find(|r| r.label == "Sportstar")
+        .ok_or("no Sportstar row")?;
+    let words: Vec<&str> = sportstar
+        .cells
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let silver = words
+        .iter()
+        .position(|w| *w == "silver")
+        .ok_or("no silver")?;
+    assert_eq!(words.get(silver + 1), Some(&"medallist"));
+    Ok(())
+}

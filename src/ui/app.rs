@@ -195,6 +195,11 @@ impl App {
         self.compare.computations()
     }
 
+    /// The alignment table as last drawn (None until its tab was shown).
+    pub fn alignment_view(&self) -> Option<&super::alignment::AlignmentView> {
+        self.alignment.view()
+    }
+
     /// Where the compare view was last asked to scroll.
     pub fn last_scroll_target(&self) -> Option<Location> {
         self.compare.last_scroll_target()
