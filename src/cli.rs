@@ -14,15 +14,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::analysis::{Analysis, analyze};
-use crate::atomic_write::{Overwrite, write_atomically_with};
+use crate::atomic_write::Overwrite;
 use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 use crate::exit_codes;
 use crate::report::check::CheckResult;
-use crate::report::images::ThumbnailChoice;
-use crate::report::{
-    ReportError, ReportFormat, ReportInput, ReportOptions, build_report, images, render,
-};
+use crate::report::save::{SaveError, report_text, write_report_file};
+use crate::report::{ReportError, ReportFormat, ReportInput, ReportOptions, build_report};
 use crate::review::{REVIEW_FILE, Review};
 
 const NAME: &str = "caption-provenance";
@@ -114,6 +112,8 @@ pub enum CliError {
     Stdout(io::Error),
     #[error("could not render the report: {0}")]
     Render(#[from] serde_json::Error),
+    #[error(transparent)]
+    Save(SaveError),
     #[error("could not open the window: {0}")]
     Window(String),
 }
@@ -197,25 +197,22 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                 return Err(CliError::Exists(file.clone()));
             }
             let loaded = load(&path, verbosity)?;
-            let thumbnails = if format == ReportFormat::Html {
-                ThumbnailChoice::Make
-            } else {
-                ThumbnailChoice::Skip
-            };
-            let (sections, thumbnails) = images::examine(&loaded.corpus, thumbnails);
             let options = ReportOptions {
                 base,
                 generated_at: (!no_timestamp).then(chrono::Utc::now),
                 ..ReportOptions::default()
             };
-            let input = ReportInput {
-                corpus: &loaded.corpus,
-                analysis: &loaded.analysis,
-                review: &loaded.review,
-                images: &sections,
-            };
-            let report = build_report(input, &options)?;
-            let text = render(&report, format, &thumbnails)?;
+            let text = report_text(
+                &loaded.corpus,
+                &loaded.analysis,
+                &loaded.review,
+                format,
+                &options,
+            )
+            .map_err(|e| match e {
+                SaveError::Report(e) => CliError::Report(e),
+                other => CliError::Save(other),
+            })?;
             match target {
                 None => write_stdout(text.as_bytes())?,
                 Some(file) => {
@@ -359,20 +356,9 @@ pub fn write_report(file: &Path, bytes: &[u8], force: bool) -> Result<(), CliErr
     } else {
         Overwrite::Refuse
     };
-    let write = |temp: &mut std::fs::File| {
-        // The temporary file is private (0600); a report is for sharing.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            temp.set_permissions(std::fs::Permissions::from_mode(0o644))?;
-        }
-        temp.write_all(bytes)
-    };
-    write_atomically_with(file, overwrite, write).map_err(|e| {
-        if e.kind() == io::ErrorKind::AlreadyExists {
-            CliError::Exists(file.to_path_buf())
-        } else {
-            CliError::Write(file.to_path_buf(), e)
-        }
+    write_report_file(file, bytes, overwrite).map_err(|e| match e {
+        SaveError::Exists(path) => CliError::Exists(path),
+        SaveError::Write(path, e) => CliError::Write(path, e),
+        other => CliError::Save(other),
     })
 }

@@ -452,6 +452,9 @@ fn arrow_keys_move_through_the_variants() -> TestResult {
     let mut harness = harness_with(dir.path(), sportstar_loader(Vec::new()));
     run_until(&mut harness, loaded)?;
     let left = |h: &Harness<'_, App>| h.state().selection().map(|s| s.left);
+    // The folder opens on its most telling conflict; start from the top.
+    harness.state_mut().run_command(Command::SelectVariant(0));
+    harness.run();
     assert_eq!(left(&harness), Some(0));
     harness.key_press(egui::Key::ArrowDown);
     harness.run();
@@ -582,11 +585,14 @@ fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResu
         ]
     );
     let selection = harness.state().selection().ok_or("no selection")?;
-    assert_eq!((selection.left, selection.right), (3, 1));
+    // The folder opens on the first conflict a caption holds: Sportstar's
+    // caption against the embedded agency caption, which states the medals
+    // the reference holds.
+    assert_eq!((selection.left, selection.right), (3, 5));
     let view = harness.state().compare_view().ok_or("no compare view")?;
     assert_eq!(
         (view.left.outlet.as_str(), view.right.outlet.as_str()),
-        ("Sportstar", "Unnamed outlet 001")
+        ("Sportstar", "Embedded in selfie-agency.jpg")
     );
     let text = view.left.text.as_str();
     let silver = text.find("silver medallist").ok_or("no silver medallist")?;
@@ -681,7 +687,9 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
         .photo()
         .and_then(|p| p.variants.get(selection.right))
         .map(|v| v.label());
-    assert_eq!(right, Some("Unnamed outlet 000"));
+    // The right side states bronze in its caption too, so the contrast is
+    // caption against caption.
+    assert_eq!(right, Some("Embedded in selfie-agency.jpg"));
     assert_eq!(
         harness
             .state()
@@ -736,5 +744,140 @@ fn a_folder_of_broken_files_lists_each_problem_with_advice() -> TestResult {
         .flat_map(|p| p.variants.iter().map(|v| v.label()))
         .collect();
     assert_eq!(outlets, vec!["Good"]);
+    Ok(())
+}
+
+/// A new user sees the Sportstar medal error without a click: the bundled
+/// folder opens on the most severe conflict a caption holds, Sportstar on the
+/// left, scrolled to its odd span.
+#[test]
+fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
+    let mut harness = real_harness(bundled_folder());
+    run_until(&mut harness, loaded)?;
+    run_until(&mut harness, idle)?;
+    let session = harness.state().session().ok_or("no session")?;
+    let selection = session.selection;
+    let label = |i: usize| {
+        session
+            .photo()
+            .and_then(|p| p.variants.get(i))
+            .map(|v| v.label())
+    };
+    assert_eq!(label(selection.left), Some("Sportstar"));
+    assert_eq!(
+        label(selection.right),
+        Some("Embedded in selfie-agency.jpg")
+    );
+    assert_eq!(
+        session.conflict().map(|c| c.key.as_str()),
+        Some("Kim Kum Yong/medal")
+    );
+    let target = harness
+        .state()
+        .last_scroll_target()
+        .ok_or("no scroll target")?;
+    let text = session
+        .photo()
+        .and_then(|p| p.variants.get(3))
+        .map(|v| v.caption.normalized.as_str())
+        .ok_or("no Sportstar caption")?;
+    assert_eq!(
+        (target.variant, target.span.slice(text)),
+        (3, "bronze medallists")
+    );
+    Ok(())
+}
+
+/// A path dropped on the window, as the integration hands it to egui.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder has no bytes".into())
+    }
+}
+
+#[test]
+fn dropping_a_folder_on_the_window_opens_it() -> TestResult {
+    let empty = tempfile::tempdir()?;
+    let mut harness = real_harness(empty.path().to_path_buf());
+    run_until(&mut harness, idle)?;
+    let photos = |h: &Harness<'_, App>| h.state().session().map_or(0, |s| s.corpus.photos.len());
+    assert_eq!(photos(&harness), 0);
+
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(bundled_folder())));
+    run_until(&mut harness, loaded)?;
+    let session = harness.state().session().ok_or("no session")?;
+    assert_eq!(session.folder, bundled_folder());
+    assert_eq!(photos(&harness), 1);
+    Ok(())
+}
+
+#[test]
+fn cancel_in_the_top_bar_stops_a_load() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    // A load that only ends when it is cancelled (or, as a safety net, after 50 s).
+    let loader: Loader = Arc::new(
+        |_: &Path, _: &(dyn Fn(LoadProgress) + Sync), cancel: &AtomicBool| {
+            for _ in 0..10_000 {
+                if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Err(LoadFailure::Cancelled);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(LoadFailure::Failed("never cancelled".into()))
+        },
+    );
+    let mut harness = harness_with(dir.path(), loader);
+    harness.step();
+    assert!(harness.state().is_loading());
+    harness.get_by_label("Cancel").click();
+    run_until(&mut harness, idle)?;
+    assert!(!harness.state().is_loading());
+    assert!(harness.state().session().is_none());
+    Ok(())
+}
+
+#[test]
+fn the_alignment_tab_aligns_every_variant_of_the_photo() -> TestResult {
+    let mut harness = real_harness(bundled_folder());
+    run_until(&mut harness, loaded)?;
+    run_until(&mut harness, idle)?;
+    harness.get_by_label("Alignment of all").click();
+    run_until(&mut harness, idle)?;
+    let view = harness
+        .state()
+        .alignment_view()
+        .ok_or("no alignment drawn")?;
+    let labels: Vec<&str> = view.rows.iter().map(|r| r.label.as_str()).collect();
+    assert_eq!(labels.len(), 6);
+    assert!(labels.contains(&"Sportstar"));
+    let columns = view.agreed.len();
+    assert!(view.rows.iter().all(|r| r.cells.len() == columns));
+    // Sportstar's row, read left to right, is its caption's words in order.
+    let sportstar = view
+        .rows
+        .iter()
+        .find(|r| r.label == "Sportstar")
+        .ok_or("no Sportstar row")?;
+    let words: Vec<&str> = sportstar
+        .cells
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let silver = words
+        .iter()
+        .position(|w| *w == "silver")
+        .ok_or("no silver")?;
+    assert_eq!(words.get(silver + 1), Some(&"medallist"));
     Ok(())
 }

@@ -14,6 +14,7 @@ pub mod html;
 pub mod images;
 pub mod json;
 pub mod markdown;
+pub mod save;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -195,6 +195,11 @@ impl App {
         self.compare.computations()
     }
 
+    /// The alignment table as last drawn (None until its tab was shown).
+    pub fn alignment_view(&self) -> Option<&super::alignment::AlignmentView> {
+        self.alignment.view()
+    }
+
     /// Where the compare view was last asked to scroll.
     pub fn last_scroll_target(&self) -> Option<Location> {
         self.compare.last_scroll_target()
@@ -306,6 +311,27 @@ impl App {
             review,
             selection,
         });
+        if !same_folder {
+            self.open_on_first_conflict();
+        }
+    }
+
+    /// A freshly opened folder shows its most telling conflict straight away.
+    fn open_on_first_conflict(&mut self) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let Some(opening) = session
+            .analysis
+            .photos
+            .get(session.selection.photo)
+            .and_then(super::selection::opening_conflict)
+        else {
+            return;
+        };
+        let (conflict, variant) = opening;
+        session.selection.left = variant;
+        self.select_conflict(conflict);
     }
 
     /// Shortcuts, arrow keys and dropped files, as commands.

@@ -172,7 +172,7 @@ impl App {
         }
     }
 
-    fn select_conflict(&mut self, index: usize) {
+    pub(super) fn select_conflict(&mut self, index: usize) {
         let Some(session) = &mut self.session else {
             return;
         };

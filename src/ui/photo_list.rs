@@ -57,14 +57,19 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                     0.0,
                     egui::TextFormat::simple(body.clone(), ui.visuals().text_color()),
                 );
+                let selected = index == session.selection.photo;
                 if conflicts > 0 {
+                    let colour = if selected {
+                        ui.visuals().strong_text_color()
+                    } else {
+                        error
+                    };
                     text.append(
                         &format!("  {conflicts} conflicts"),
                         0.0,
-                        egui::TextFormat::simple(body, error),
+                        egui::TextFormat::simple(body, colour),
                     );
                 }
-                let selected = index == session.selection.photo;
                 let response = ui
                     .selectable_label(selected, text)
                     .on_hover_text(format!("{conflicts} conflicts"));
@@ -101,7 +106,9 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                     ""
                 };
                 let mut rich = egui::RichText::new(format!("{side}{line}"));
-                if marked {
+                // Red on the selection's fill is hard to read: the selected
+                // row keeps the selection's own text colour and its "!".
+                if marked && index != session.selection.left {
                     rich = rich.color(error);
                 }
                 let response = ui

@@ -55,15 +55,20 @@ pub fn decode_preview(path: &Path) -> Result<DecodedPreview, String> {
 }
 
 /// The image a variant was published with: its own image field, the image it
-/// was read from, else the photo's first image. Relative to the root.
+/// was read from, else the image another variant of the photo was published
+/// with (a folder may hold other pictures of the scene), else the photo's
+/// first image. Relative to the root.
 pub fn variant_image(photo: &Photo, variant: &Variant) -> Option<PathBuf> {
+    own_image(variant)
+        .or_else(|| photo.variants.iter().find_map(own_image))
+        .or_else(|| photo.images.first().cloned())
+}
+
+fn own_image(variant: &Variant) -> Option<PathBuf> {
     if let Some(image) = &variant.source.image {
         return Some(image.clone());
     }
-    if variant.source.format == SourceFormat::EmbeddedImage {
-        return Some(variant.source.file.clone());
-    }
-    photo.images.first().cloned()
+    (variant.source.format == SourceFormat::EmbeddedImage).then(|| variant.source.file.clone())
 }
 
 enum Entry {
@@ -327,6 +332,25 @@ mod tests {
         assert_eq!(
             variant_image(&photo, &variant),
             Some(PathBuf::from("b.jpg"))
+        );
+    }
+
+    #[test]
+    fn without_its_own_image_a_variant_shows_the_one_another_variant_was_published_with() {
+        let mut embedded = Variant::default();
+        embedded.source.format = SourceFormat::EmbeddedImage;
+        embedded.source.file = PathBuf::from("images/selfie-agency.jpg");
+        let photo = Photo {
+            images: vec![
+                PathBuf::from("images/ceremony-wide.jpg"),
+                PathBuf::from("images/selfie-agency.jpg"),
+            ],
+            variants: vec![Variant::default(), embedded],
+            ..Photo::default()
+        };
+        assert_eq!(
+            variant_image(&photo, &Variant::default()),
+            Some(PathBuf::from("images/selfie-agency.jpg"))
         );
     }
 

@@ -1,15 +1,17 @@
 //! Save report...: the same report the command line writes (`report`
 //! module), in the format the file name asks for (HTML, Markdown, else
-//! JSON). Runs on a background thread: examining the images reads files.
+//! JSON), written by the same code (atomic, readable by others). Runs on a
+//! background thread: examining the images reads files. The save dialog has
+//! already asked before replacing a file.
 
 use std::path::{Path, PathBuf};
 
 use crate::analysis::Analysis;
 use crate::analysis::diff::DiffOptions;
-use crate::atomic_write::{Overwrite, write_atomically};
+use crate::atomic_write::Overwrite;
 use crate::corpus::Corpus;
-use crate::report::images::{self, ThumbnailChoice};
-use crate::report::{ReportFormat, ReportInput, ReportOptions, build_report, render};
+use crate::report::save::save_report;
+use crate::report::{ReportFormat, ReportOptions};
 use crate::review::Review;
 
 /// Builds and writes the report of the opened folder to `path`.
@@ -21,28 +23,21 @@ pub fn write_report(
     diff: DiffOptions,
 ) -> Result<PathBuf, String> {
     let format = ReportFormat::from_path(path).unwrap_or(ReportFormat::Json);
-    // Only the HTML report shows thumbnails.
-    let choice = if format == ReportFormat::Html {
-        ThumbnailChoice::Make
-    } else {
-        ThumbnailChoice::Skip
-    };
-    let (image_sections, thumbnails) = images::examine(corpus, choice);
-    let input = ReportInput {
-        corpus,
-        analysis,
-        review,
-        images: &image_sections,
-    };
     let options = ReportOptions {
         base: None,
         generated_at: Some(chrono::Utc::now()),
         diff,
     };
-    let report = build_report(input, &options).map_err(|e| e.to_string())?;
-    let text = render(&report, format, &thumbnails).map_err(|e| e.to_string())?;
-    write_atomically(path, text.as_bytes(), Overwrite::Allow)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    save_report(
+        path,
+        corpus,
+        analysis,
+        review,
+        format,
+        &options,
+        Overwrite::Allow,
+    )
+    .map_err(|e| e.to_string())?;
     Ok(path.to_path_buf())
 }
 
@@ -64,6 +59,13 @@ mod tests {
         write_report(&json, &corpus, &analysis, &review, options)?;
         let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json)?)?;
         assert!(value.is_object());
+        // Reports are for sharing: readable by others, unlike a temporary file.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&html)?.permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
         Ok(())
     }
 }

@@ -123,12 +123,6 @@ pub fn conflict_pair(
         .flat_map(|v| v.variants.iter().copied())
         .filter(|&v| v != left)
         .collect();
-    let right = holders
-        .iter()
-        .copied()
-        .find(|v| !conflict.odd_ones_out.contains(v))
-        .or_else(|| holders.first().copied())
-        .unwrap_or(left);
     let location = left_group
         .into_iter()
         .flat_map(|v| v.claims.iter())
@@ -137,7 +131,59 @@ pub fn conflict_pair(
             ClaimOrigin::Variant(loc) if loc.variant == left => Some(loc),
             _ => None,
         });
+    // Side by side, the contrast shows best when the right side states the
+    // other value in the same section (caption against caption).
+    let states_in_section = |variant: usize| {
+        location.is_some_and(|loc| {
+            candidates
+                .iter()
+                .flat_map(|g| g.claims.iter())
+                .filter_map(|&c| analysis.claims.get(c))
+                .any(|claim| {
+                    matches!(claim.origin, ClaimOrigin::Variant(l)
+                        if l.variant == variant && l.section == loc.section)
+                })
+        })
+    };
+    let steady = |v: &usize| !conflict.odd_ones_out.contains(v);
+    let right = holders
+        .iter()
+        .copied()
+        .find(|&v| steady(&v) && states_in_section(v))
+        .or_else(|| holders.iter().copied().find(|&v| states_in_section(v)))
+        .or_else(|| holders.iter().copied().find(steady))
+        .or_else(|| holders.first().copied())
+        .unwrap_or(left);
     Some((left, right, location))
+}
+
+/// The conflict to open a photo on: the most severe one in which a variant's
+/// *caption* (what travels with the photo) holds the odd value, with that
+/// variant; else the most severe conflict and its first odd one out.
+pub fn opening_conflict(analysis: &PhotoAnalysis) -> Option<(usize, usize)> {
+    let in_caption = analysis
+        .conflicts
+        .iter()
+        .enumerate()
+        .find_map(|(index, conflict)| {
+            let preferred = conflict.reference.as_ref().or(conflict.majority.as_ref());
+            conflict
+                .values
+                .iter()
+                .filter(|v| Some(&v.value) != preferred)
+                .flat_map(|v| v.claims.iter())
+                .filter_map(|&c| analysis.claims.get(c))
+                .find_map(|claim| match claim.origin {
+                    ClaimOrigin::Variant(loc) if loc.section == Section::Caption => {
+                        Some((index, loc.variant))
+                    }
+                    _ => None,
+                })
+        });
+    in_caption.or_else(|| {
+        let conflict = analysis.conflicts.first()?;
+        Some((0, conflict.odd_ones_out.first().copied().unwrap_or(0)))
+    })
 }
 
 /// Variants that are an odd one out in at least one conflict.
