@@ -23,4 +23,5 @@ pub mod exit_codes;
 pub mod imaging;
 pub mod report;
 pub mod review;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -19,7 +19,8 @@ use std::sync::atomic::AtomicBool;
 use caption_provenance::corpus::load::{LoadProgress, load_folder};
 use caption_provenance::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 use caption_provenance::imaging::container::insert_jpeg_segments;
-use caption_provenance::imaging::iptc::{IptcEntry, encode_app13};
+use caption_provenance::imaging::evidence::examine_images;
+use caption_provenance::imaging::iptc::{IptcEntry, dataset, encode_app13};
 use caption_provenance::imaging::metadata::{Field, read_embedded};
 use caption_provenance::imaging::preview::{PreviewError, load_thumbnail};
 use caption_provenance::imaging::xmp::encode_app1;
@@ -109,7 +110,7 @@ fn png_declaring(side: u32) -> Vec<u8> {
 /// A JPEG whose IPTC block holds a good caption, then a dataset claiming
 /// 30,000 bytes of which only a few are there.
 fn jpeg_with_lying_iptc() -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut app13 = encode_app13(&[IptcEntry::new(IptcEntry::CAPTION, "Players at the table.")]);
+    let mut app13 = encode_app13(&[IptcEntry::new(dataset::CAPTION, "Players at the table.")]);
     // Append a lying dataset inside the resource and the segment: 2:105
     // (headline) claims 0x7530 bytes. The resource and segment lengths are
     // patched to cover only what is really there.
@@ -256,9 +257,9 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
             ("p/huge.txt".into(), TooLarge, Error),
             ("p/image-outside.txt".into(), OutsideFolder, Warning),
             ("p/junk.txt".into(), NotText, Error),
-            ("p/mixed.txt".into(), Other, Warning),
             ("p/loop-a.txt".into(), SymlinkLoop, Error),
             ("p/loop-b.txt".into(), SymlinkLoop, Error),
+            ("p/mixed.txt".into(), Other, Warning),
             ("p/outside.txt".into(), OutsideFolder, Error),
         ]
     );
@@ -321,6 +322,15 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
     assert_eq!(caption("p/mixed.txt"), "CafÃ© “quoted”");
     assert_eq!(caption("p/utf16-le-no-bom.txt"), "Été à Paris.");
     assert_eq!(caption("p/nested.html"), "Deep caption.");
+    // Nested 100,000 levels deep, read as if 512 deep (in linear time): the
+    // paragraph at the bottom is still an article paragraph.
+    let nested_article = photo
+        .variants
+        .iter()
+        .find(|v| v.id == "p/nested.html")
+        .and_then(|v| v.article.as_ref())
+        .map(|a| a.as_str().to_owned());
+    assert_eq!(nested_article.as_deref(), Some("Deep paragraph."));
     assert_eq!(caption("p/scripts.html"), "Real caption.");
     assert_eq!(caption("p/images/lying-iptc.jpg"), "Players at the table.");
     let scripts = photo
@@ -352,7 +362,35 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
     assert_eq!(laughs.get(Field::Caption), None);
     assert_eq!(laughs.get(Field::Title), Some("Laughs"));
 
-    // Pixels: the preview gives the images' one problem each.
+    // Pixels: examining the photo's images (the report, the preview panel)
+    // gives one problem each for the truncated JPEG and the bomb, refused
+    // from its header before any pixel buffer is allocated.
+    let evidence = examine_images(root, &photo.images);
+    let image_problems: Vec<(String, ProblemKind, ProblemSeverity)> = summary(&evidence.problems());
+    assert_eq!(
+        image_problems,
+        vec![
+            ("p/images/bomb.png".into(), BadImage, Error),
+            ("p/images/truncated.jpg".into(), BadImage, Error),
+        ]
+    );
+    let image_reason = |path: &str| {
+        evidence
+            .problems()
+            .into_iter()
+            .find(|p| p.path == Path::new(path))
+            .map(|p| p.reason)
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        image_reason("p/images/bomb.png"),
+        "the image is too large to decode safely: Image size exceeds limit"
+    );
+    assert_eq!(
+        image_reason("p/images/truncated.jpg"),
+        "the image is truncated: the JPEG has no end-of-image marker"
+    );
+    // The preview gives the same two problems.
     assert!(load_thumbnail(&root.join("p/images/complete.jpg"), 32).is_ok());
     assert!(load_thumbnail(&root.join("p/images/lying-iptc.jpg"), 32).is_ok());
     assert!(matches!(

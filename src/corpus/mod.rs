@@ -5,6 +5,7 @@
 mod model;
 
 mod encoding;
+mod html_depth;
 mod html_page;
 mod parsed;
 mod paths;

@@ -79,6 +79,26 @@ impl FolderStamp {
         self != other
     }
 
+    /// Like [`FolderStamp::differs_from`], leaving out the files at
+    /// `ignored` (relative to the opened folder): files the app wrote itself,
+    /// such as a report saved inside the folder.
+    pub fn differs_ignoring(&self, other: &FolderStamp, ignored: &[PathBuf]) -> bool {
+        if ignored.is_empty() {
+            return self.differs_from(other);
+        }
+        let kept = |stamp: &FolderStamp| FolderStamp {
+            listed: stamp.listed,
+            files: stamp
+                .files
+                .iter()
+                .filter(|file| !ignored.contains(&file.path))
+                .cloned()
+                .collect(),
+            problems: stamp.problems.clone(),
+        };
+        kept(self) != kept(other)
+    }
+
     /// How many files the stamp covers.
     pub fn file_count(&self) -> usize {
         self.files.len()
@@ -164,6 +184,20 @@ mod tests {
         let first = FolderStamp::take(dir.path());
         std::os::unix::fs::symlink("nowhere.txt", dir.path().join("p/dangling.txt")).unwrap();
         assert!(FolderStamp::take(dir.path()).differs_from(&first));
+    }
+
+    #[test]
+    fn files_the_app_wrote_can_be_left_out() {
+        let dir = folder();
+        let first = FolderStamp::take(dir.path());
+        write(dir.path(), "p/report.html", b"<html></html>");
+        write(dir.path(), ".caption-provenance/review.json", b"{}");
+        let later = FolderStamp::take(dir.path());
+        assert!(later.differs_from(&first));
+        let report = PathBuf::from("p/report.html");
+        assert!(!later.differs_ignoring(&first, std::slice::from_ref(&report)));
+        write(dir.path(), "p/a.txt", b"Caption A, edited.");
+        assert!(FolderStamp::take(dir.path()).differs_ignoring(&first, &[report]));
     }
 
     #[test]
