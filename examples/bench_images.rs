@@ -42,7 +42,7 @@ fn main() -> Result<()> {
     };
     let elapsed = started.elapsed();
     println!(
-        "{what}: {} files in {:.3} s ({:.2} ms per file); {ok} gave a {}",
+        "{what}: {} files in {:.4} s ({:.3} ms per file); {ok} gave a {}",
         files.len(),
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1e3 / files.len().max(1) as f64,
