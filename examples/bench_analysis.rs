@@ -37,7 +37,11 @@ fn cpu_seconds() -> f64 {
         .ok()
         .and_then(|stat| {
             // Fields after the command name (which may hold spaces) start at ')'.
-            let rest = stat.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            let rest = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .collect::<Vec<_>>();
             let user: f64 = rest.get(11)?.parse().ok()?;
             let system: f64 = rest.get(12)?.parse().ok()?;
             Some(user + system)
@@ -48,7 +52,10 @@ fn cpu_seconds() -> f64 {
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
-    let folder = PathBuf::from(args.next().context("usage: bench_analysis FOLDER [ANSWERS]")?);
+    let folder = PathBuf::from(
+        args.next()
+            .context("usage: bench_analysis FOLDER [ANSWERS]")?,
+    );
     let answers = args.next().map(PathBuf::from);
 
     let started = Instant::now();
@@ -61,7 +68,11 @@ fn main() -> Result<()> {
         cpu_load,
         peak_mb(),
         corpus.photos.len(),
-        corpus.photos.iter().map(|p| p.variants.len()).sum::<usize>(),
+        corpus
+            .photos
+            .iter()
+            .map(|p| p.variants.len())
+            .sum::<usize>(),
         corpus.problems.len()
     );
     let started = Instant::now();

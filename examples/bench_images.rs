@@ -46,7 +46,11 @@ fn main() -> Result<()> {
         files.len(),
         elapsed.as_secs_f64(),
         elapsed.as_secs_f64() * 1e3 / files.len().max(1) as f64,
-        if what == "metadata" { "caption" } else { "hash" }
+        if what == "metadata" {
+            "caption"
+        } else {
+            "hash"
+        }
     );
     Ok(())
 }

@@ -31,7 +31,11 @@ fn cpu_seconds() -> f64 {
     std::fs::read_to_string("/proc/self/stat")
         .ok()
         .and_then(|stat| {
-            let rest = stat.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            let rest = stat
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .collect::<Vec<_>>();
             let user: f64 = rest.get(11)?.parse().ok()?;
             let system: f64 = rest.get(12)?.parse().ok()?;
             Some((user + system) / 100.0)

@@ -35,9 +35,10 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
     }
     let error = ui.visuals().error_fg_color;
     // Only the visible rows are laid out: a folder may hold thousands of photos.
-    let row_height = ui.spacing().interact_size.y.max(
-        ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y,
-    );
+    let row_height =
+        ui.spacing().interact_size.y.max(
+            ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y,
+        );
     egui::ScrollArea::vertical()
         .id_salt("photo_list")
         .max_height(ui.available_height() * 0.4)
