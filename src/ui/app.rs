@@ -145,7 +145,7 @@ impl App {
             compare: ComparePanel::default(),
             alignment: AlignmentPanel::default(),
             conflicts: ConflictsTable::default(),
-            preview: PreviewPanel::default(),
+            preview: PreviewPanel::new(ctx.clone()),
             find: FindPanel::default(),
             messages: Vec::new(),
             pending_scroll: None,
@@ -186,6 +186,11 @@ impl App {
     }
 
     /// The compare view as last drawn: segments and highlighted spans.
+    /// The image panel: textures, metadata and the photo's image evidence.
+    pub fn preview(&self) -> &PreviewPanel {
+        &self.preview
+    }
+
     pub fn compare_view(&self) -> Option<&super::compare::CompareView> {
         self.compare.view()
     }
@@ -250,10 +255,11 @@ impl App {
                         is_error: true,
                     },
                 }),
-                JobReport::Preview { path, result } => {
-                    if let Some(ctx) = &self.ctx {
-                        self.preview.receive(ctx, path, result);
-                    }
+                JobReport::ImageMetadata { path, result } => {
+                    self.preview.receive_metadata(path, result);
+                }
+                JobReport::ImageEvidence { photo, evidence } => {
+                    self.preview.receive_evidence(photo, evidence);
                 }
             }
         }
@@ -292,6 +298,7 @@ impl App {
                 // Verdicts being written are newer than the file just read.
                 review = old.review.clone();
             }
+            self.preview.refresh();
         } else {
             self.preview.clear();
         }
