@@ -23,5 +23,6 @@ pub mod exit_codes;
 pub mod imaging;
 pub mod report;
 pub mod review;
+pub mod scale;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -389,14 +389,18 @@ fn tiff_fields_read_as_exiftool_reads_them() -> TestResult {
     )
 }
 
-/// exiftool stores IPTC in PNG as a compressed text chunk, which we do not
-/// read (see `imaging::container`); XMP and EXIF are compared.
+/// exiftool stores IPTC in PNG as a compressed "Raw profile type iptc" text
+/// chunk (see `imaging::png_profile`).
 #[test]
 fn png_fields_read_as_exiftool_reads_them() -> TestResult {
     check_container(
         ImageFormat::Png,
         "png",
-        &[(Standard::Xmp, XMP), (Standard::Exif, EXIF)],
+        &[
+            (Standard::Iptc, IPTC),
+            (Standard::Xmp, XMP),
+            (Standard::Exif, EXIF),
+        ],
     )
 }
 

@@ -73,14 +73,20 @@ fn photos_in_path_order() -> TestResult {
                 vec!["B caption."],
                 vec![PathBuf::from("b-photo/images/b.jpg")]
             ),
+            // A folder of images without captions is a photo of its own,
+            // so its images are still shown and compared.
+            (
+                "b-photo/images/extra",
+                vec![],
+                vec![PathBuf::from("b-photo/images/extra/c.png")]
+            ),
         ]
     );
     assert_eq!(
         corpus.vocabulary_files,
         vec![PathBuf::from("vocabulary.toml")]
     );
-    // `images/extra/` is a folder of its own: its image was read, but images
-    // without captions do not make a photo.
+    // `images/extra/` is a folder of its own: its image was read too.
     let inputs: Vec<&Path> = corpus.inputs.iter().map(|i| i.path.as_path()).collect();
     assert_eq!(
         inputs,

@@ -8,7 +8,8 @@
 //! a single file given as the root is a [`LoadError::Root`], so a caller that
 //! wants one file opens its folder.
 //!
-//! A folder of images without captions (embedded or in files) is no photo.
+//! A folder of images without captions is a photo with images and no
+//! variants: its images are still shown, hashed and grouped.
 //! A file that cannot be used gives exactly one error problem; a file that
 //! loads gives one warning per thing it ignored (each unknown key, with its
 //! line), so a clean hostile file shows as one line and a messy one as several.
@@ -112,7 +113,9 @@ pub fn load_folder(
     let had_captions = photos.iter().any(|photo| photo.caption_files > 0);
     corpus.photos = photos
         .into_iter()
-        .filter(|photo| photo.caption_files > 0 || !photo.photo.variants.is_empty())
+        .filter(|photo| {
+            photo.caption_files > 0 || !photo.photo.variants.is_empty() || !photo.images.is_empty()
+        })
         .map(PhotoParts::finish)
         .collect();
     if !had_captions && corpus.photos.is_empty() {

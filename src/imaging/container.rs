@@ -7,7 +7,7 @@
 //! carries no inflater of its own; JPEG extended XMP (the part beyond 64 KiB).
 
 use super::metadata::MetadataField;
-use super::{exif, iptc, xmp};
+use super::{exif, iptc, png_profile, xmp};
 
 /// The image container formats we read metadata from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,8 @@ struct Blocks<'a> {
     /// Photoshop image resources (without the "Photoshop 3.0" signature).
     photoshop: Vec<u8>,
     iim: Vec<&'a [u8]>,
+    /// Bare IIM blocks decoded from elsewhere (a PNG's raw profile).
+    iim_owned: Vec<Vec<u8>>,
     xmp: Vec<&'a [u8]>,
     tiff: Vec<&'a [u8]>,
 }
@@ -61,6 +63,9 @@ impl Blocks<'_> {
             tiff_xmp.extend(contents.xmp);
         }
         if let Some(iim) = iptc::iim_from_resources(&self.photoshop) {
+            fields.extend(iptc::read_iim(iim));
+        }
+        for iim in &self.iim_owned {
             fields.extend(iptc::read_iim(iim));
         }
         // A TIFF may carry IPTC twice (bare and in Photoshop resources): read one.
@@ -165,9 +170,20 @@ fn png_blocks(bytes: &[u8]) -> Blocks<'_> {
             b"eXIf" => blocks
                 .tiff
                 .push(data.strip_prefix(EXIF_SIGNATURE).unwrap_or(data)),
-            b"iTXt" => {
-                if let Some(packet) = png_xmp(data) {
+            b"iTXt" | b"tEXt" | b"zTXt" => {
+                if kind == b"iTXt"
+                    && let Some(packet) = png_xmp(data)
+                {
                     blocks.xmp.push(packet);
+                } else if let Some(profile) = png_profile::iptc_profile(kind, data) {
+                    let resources = profile
+                        .strip_prefix(iptc::PHOTOSHOP_SIGNATURE)
+                        .unwrap_or(&profile);
+                    if resources.starts_with(b"8BIM") {
+                        blocks.photoshop.extend_from_slice(resources);
+                    } else {
+                        blocks.iim_owned.push(profile);
+                    }
                 }
             }
             b"IEND" => break,

@@ -7,14 +7,17 @@
 //! background thread. Images are examined in parallel (rayon).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use image::ImageFormat;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::hash::{PhotoHash, SAME_PHOTO_MAX_DISTANCE, hash_image, same_photo_groups};
+use super::hash::{
+    HASH_INPUT_SIDE, PhotoHash, SAME_PHOTO_MAX_DISTANCE, hash_image, same_photo_groups,
+};
 use super::metadata::{EmbeddedMetadata, Field, MetadataField, internal_conflicts, read_embedded};
-use super::preview::{DecodeLimits, decode, read_image_file};
+use super::preview::{DecodeLimits, decode_at_least, read_image_file};
 use crate::corpus::{Problem, ProblemKind, ProblemSeverity};
 
 /// Pairs further apart than this are not listed (they are plainly different).
@@ -31,6 +34,10 @@ pub struct ImageEvidence {
     /// Same-photo groups (paths as given), ordered by first appearance;
     /// images that could not be hashed are in no group.
     pub groups: Vec<Vec<PathBuf>>,
+    /// Each image's hash (None: it could not be decoded), in image order,
+    /// for distances to any image without going through `matches`.
+    #[serde(skip)]
+    pub hashes: Vec<Option<PhotoHash>>,
 }
 
 /// One image file.
@@ -125,12 +132,12 @@ fn examine_one(root: &Path, relative: &Path) -> (ImageReport, Option<PhotoHash>)
         .into_iter()
         .map(|(field, values)| MetadataConflict { field, values })
         .collect();
-    match decode(&bytes, DecodeLimits::default()) {
-        Ok((image, format)) => {
-            report.width = Some(image.width());
-            report.height = Some(image.height());
-            report.format = Some(format_name(format));
-            let hash = hash_image(&image);
+    match decode_at_least(&bytes, HASH_INPUT_SIDE, DecodeLimits::default()) {
+        Ok(decoded) => {
+            report.width = Some(decoded.source_width);
+            report.height = Some(decoded.source_height);
+            report.format = Some(format_name(decoded.format));
+            let hash = hash_image(&decoded.image);
             report.hash = Some(hash.to_base64());
             (report, Some(hash))
         }
@@ -142,12 +149,39 @@ fn examine_one(root: &Path, relative: &Path) -> (ImageReport, Option<PhotoHash>)
     }
 }
 
+/// What one file says about itself, without decoding its pixels: the
+/// embedded metadata and where it disagrees with itself. Cheap (one read),
+/// for the image the user is looking at while the photo's other images are
+/// still being examined.
+pub fn read_image_metadata(
+    path: &Path,
+) -> Result<(EmbeddedMetadata, Vec<MetadataConflict>), String> {
+    let bytes = read_image_file(path).map_err(|e| e.to_string())?;
+    let metadata = read_embedded(&bytes);
+    let conflicts = internal_conflicts(&metadata)
+        .into_iter()
+        .map(|(field, values)| MetadataConflict { field, values })
+        .collect();
+    Ok((metadata, conflicts))
+}
+
 /// Examines `images` (paths relative to `root`).
 pub fn examine_images(root: &Path, images: &[PathBuf]) -> ImageEvidence {
-    let examined: Vec<(ImageReport, Option<PhotoHash>)> = images
+    examine_images_until(root, images, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// Like [`examine_images`], giving up (None) once `cancel` is set: the user
+/// moved on to another photo before its thousand images were examined.
+pub fn examine_images_until(
+    root: &Path,
+    images: &[PathBuf],
+    cancel: &AtomicBool,
+) -> Option<ImageEvidence> {
+    let examined: Option<Vec<(ImageReport, Option<PhotoHash>)>> = images
         .par_iter()
-        .map(|relative| examine_one(root, relative))
+        .map(|relative| (!cancel.load(Ordering::Relaxed)).then(|| examine_one(root, relative)))
         .collect();
+    let examined = examined?;
     let (reports, hashes): (Vec<ImageReport>, Vec<Option<PhotoHash>>) =
         examined.into_iter().unzip();
     let mut matches = Vec::new();
@@ -181,9 +215,10 @@ pub fn examine_images(root: &Path, images: &[PathBuf]) -> ImageEvidence {
                 .collect()
         })
         .collect();
-    ImageEvidence {
+    Some(ImageEvidence {
         images: reports,
         matches,
         groups,
-    }
+        hashes,
+    })
 }

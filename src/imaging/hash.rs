@@ -13,7 +13,7 @@ use std::path::Path;
 use image::DynamicImage;
 use image_hasher::{HashAlg, HasherConfig, ImageHash};
 
-use super::preview::{DecodeLimits, PreviewError, decode, read_image_file};
+use super::preview::{DecodeLimits, PreviewError, decode_at_least, read_image_file};
 
 /// The hash grid's side: a double-gradient hash (horizontal and vertical
 /// gradients on a half-size grid) of side 16 has 144 bits.
@@ -23,8 +23,9 @@ pub const HASH_SIDE: u32 = 16;
 /// (the moderate crop), the different picture of the scene by at least 58.
 pub const SAME_PHOTO_MAX_DISTANCE: u32 = 46;
 /// Images are shrunk to this long side before hashing (speed; the hash
-/// itself works on a grid of a few pixels).
-const HASH_INPUT_SIDE: u32 = 256;
+/// itself works on a grid of a few pixels), and JPEGs are decoded at the
+/// smallest scale that keeps it.
+pub const HASH_INPUT_SIDE: u32 = 256;
 
 /// A perceptual hash of one image.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,8 +59,8 @@ pub fn hash_image(image: &DynamicImage) -> PhotoHash {
 
 /// Decodes bytes within `limits` and hashes them.
 pub fn hash_bytes(bytes: &[u8], limits: DecodeLimits) -> Result<PhotoHash, PreviewError> {
-    let (image, _) = decode(bytes, limits)?;
-    Ok(hash_image(&image))
+    let decoded = decode_at_least(bytes, HASH_INPUT_SIDE, limits)?;
+    Ok(hash_image(&decoded.image))
 }
 
 /// Reads, decodes (with the default limits) and hashes a file.

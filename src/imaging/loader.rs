@@ -3,15 +3,21 @@
 //! side, generation) and drains finished previews with `try_recv` each
 //! frame; it turns the RGBA pixels into textures itself (no egui here).
 //!
-//! Requests carry a generation: after `set_generation`, requests of older
-//! generations still queued are skipped, not decoded (the user opened
-//! another folder). Finished thumbnails go into a shared byte-bounded cache,
-//! and a request that the cache can answer is answered at once.
+//! The newest request is decoded first (what the user looks at now), and
+//! `retain_queued` drops queued requests the user has scrolled away from, so
+//! a fast scroll through a thousand images does not leave a thousand decodes
+//! behind it. Requests carry a generation: after `set_generation`, requests
+//! of older generations still queued are skipped (another folder was
+//! opened). Finished thumbnails go into a shared byte-bounded cache, and a
+//! request that the cache can answer is answered at once. An optional
+//! `notify` callback runs after each result is sent (the GUI passes one that
+//! wakes the window).
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
 use super::cache::{ThumbnailCache, ThumbnailKey};
@@ -32,14 +38,30 @@ struct Request {
     generation: u64,
 }
 
+/// Requests waiting for a worker, newest first.
+#[derive(Default)]
+struct Queue {
+    waiting: VecDeque<Request>,
+    closed: bool,
+}
+
+/// What the workers share with the loader.
+struct Shared {
+    queue: Mutex<Queue>,
+    wake: Condvar,
+    generation: AtomicU64,
+    cache: Mutex<ThumbnailCache>,
+    notify: Option<Notify>,
+}
+
+/// Called after each result is sent.
+pub type Notify = Box<dyn Fn() + Send + Sync>;
+
 /// The background pool.
 pub struct PreviewLoader {
-    requests: Option<Sender<Request>>,
+    shared: Arc<Shared>,
     results: Receiver<PreviewResult>,
     results_sender: Sender<PreviewResult>,
-    generation: Arc<AtomicU64>,
-    cache: Arc<Mutex<ThumbnailCache>>,
-    workers: Vec<thread::JoinHandle<()>>,
 }
 
 /// The default cache budget: 256 MiB of RGBA pixels.
@@ -48,30 +70,31 @@ pub const DEFAULT_CACHE_BYTES: usize = 256 * 1024 * 1024;
 impl PreviewLoader {
     /// Starts `threads` workers (at least one) with a cache of `cache_bytes`.
     pub fn new(threads: usize, cache_bytes: usize) -> Self {
-        let (requests, queue) = channel::<Request>();
-        let queue = Arc::new(Mutex::new(queue));
+        Self::with_notify(threads, cache_bytes, None)
+    }
+
+    /// Like `new`, calling `notify` after each result is sent.
+    pub fn with_notify(threads: usize, cache_bytes: usize, notify: Option<Notify>) -> Self {
         let (results_sender, results) = channel();
-        let generation = Arc::new(AtomicU64::new(0));
-        let cache = Arc::new(Mutex::new(ThumbnailCache::new(cache_bytes)));
-        let workers = (0..threads.max(1))
-            .filter_map(|index| {
-                let queue = Arc::clone(&queue);
-                let results = results_sender.clone();
-                let generation = Arc::clone(&generation);
-                let cache = Arc::clone(&cache);
-                thread::Builder::new()
-                    .name(format!("preview-{index}"))
-                    .spawn(move || work(&queue, &results, &generation, &cache))
-                    .ok()
-            })
-            .collect();
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Queue::default()),
+            wake: Condvar::new(),
+            generation: AtomicU64::new(0),
+            cache: Mutex::new(ThumbnailCache::new(cache_bytes)),
+            notify,
+        });
+        for index in 0..threads.max(1) {
+            let shared = Arc::clone(&shared);
+            let results = results_sender.clone();
+            // A worker that cannot be started leaves the others to do the work.
+            let _ = thread::Builder::new()
+                .name(format!("preview-{index}"))
+                .spawn(move || work(&shared, &results));
+        }
         PreviewLoader {
-            requests: Some(requests),
+            shared,
             results,
             results_sender,
-            generation,
-            cache,
-            workers,
         }
     }
 
@@ -82,7 +105,7 @@ impl PreviewLoader {
             path: path.to_path_buf(),
             max_side,
         };
-        let cached = self.cache.lock().ok().and_then(|mut cache| cache.get(&key));
+        let cached = self.shared.cache.lock().ok().and_then(|mut c| c.get(&key));
         if let Some(thumbnail) = cached {
             let _ = self.results_sender.send(PreviewResult {
                 path: key.path,
@@ -90,20 +113,40 @@ impl PreviewLoader {
                 generation,
                 thumbnail: Ok(thumbnail),
             });
+            if let Some(notify) = &self.shared.notify {
+                notify();
+            }
             return;
         }
-        if let Some(requests) = &self.requests {
-            let _ = requests.send(Request {
+        if let Ok(mut queue) = self.shared.queue.lock() {
+            queue.waiting.push_front(Request {
                 path: key.path,
                 max_side,
                 generation,
             });
+            self.shared.wake.notify_one();
         }
+    }
+
+    /// Drops the queued (not yet started) requests for which `keep(path,
+    /// max_side)` is false; returns how many were dropped.
+    pub fn retain_queued(&self, mut keep: impl FnMut(&Path, u32) -> bool) -> usize {
+        let Ok(mut queue) = self.shared.queue.lock() else {
+            return 0;
+        };
+        let before = queue.waiting.len();
+        queue.waiting.retain(|r| keep(&r.path, r.max_side));
+        before - queue.waiting.len()
+    }
+
+    /// Requests waiting for a worker.
+    pub fn queued(&self) -> usize {
+        self.shared.queue.lock().map_or(0, |q| q.waiting.len())
     }
 
     /// From now on, queued requests older than `generation` are skipped.
     pub fn set_generation(&self, generation: u64) {
-        self.generation.store(generation, Ordering::SeqCst);
+        self.shared.generation.store(generation, Ordering::SeqCst);
     }
 
     /// A finished preview, if one is ready.
@@ -118,12 +161,16 @@ impl PreviewLoader {
 
     /// Bytes of pixels the cache holds now.
     pub fn cached_bytes(&self) -> usize {
-        self.cache.lock().map(|c| c.used_bytes()).unwrap_or(0)
+        self.shared
+            .cache
+            .lock()
+            .map(|c| c.used_bytes())
+            .unwrap_or(0)
     }
 
     /// Empties the cache (e.g. after a reload, when files may have changed).
     pub fn clear_cache(&self) {
-        if let Ok(mut cache) = self.cache.lock() {
+        if let Ok(mut cache) = self.shared.cache.lock() {
             cache.clear();
         }
     }
@@ -133,31 +180,35 @@ impl Drop for PreviewLoader {
     /// Closes the queue; workers finish their current image and stop. They
     /// are not joined, so dropping never waits for a slow decode.
     fn drop(&mut self) {
-        self.requests = None;
-        self.workers.clear();
+        if let Ok(mut queue) = self.shared.queue.lock() {
+            queue.closed = true;
+            queue.waiting.clear();
+        }
+        self.shared.wake.notify_all();
     }
 }
 
-fn work(
-    queue: &Mutex<Receiver<Request>>,
-    results: &Sender<PreviewResult>,
-    generation: &AtomicU64,
-    cache: &Mutex<ThumbnailCache>,
-) {
+fn next_request(shared: &Shared) -> Option<Request> {
+    let mut queue = shared.queue.lock().ok()?;
     loop {
-        let request = match queue.lock() {
-            Ok(queue) => queue.recv(),
-            Err(_) => return,
-        };
-        let Ok(request) = request else {
-            return; // the loader is gone
-        };
-        if request.generation < generation.load(Ordering::SeqCst) {
+        if queue.closed {
+            return None;
+        }
+        if let Some(request) = queue.waiting.pop_front() {
+            return Some(request);
+        }
+        queue = shared.wake.wait(queue).ok()?;
+    }
+}
+
+fn work(shared: &Shared, results: &Sender<PreviewResult>) {
+    while let Some(request) = next_request(shared) {
+        if request.generation < shared.generation.load(Ordering::SeqCst) {
             continue;
         }
         let thumbnail = load_thumbnail(&request.path, request.max_side).map(Arc::new);
         if let Ok(thumbnail) = &thumbnail
-            && let Ok(mut cache) = cache.lock()
+            && let Ok(mut cache) = shared.cache.lock()
         {
             let key = ThumbnailKey {
                 path: request.path.clone(),
@@ -173,6 +224,9 @@ fn work(
         });
         if sent.is_err() {
             return;
+        }
+        if let Some(notify) = &shared.notify {
+            notify();
         }
     }
 }

@@ -2,7 +2,8 @@
 //! within limits, and perceptual hashes for "same photo?" matching.
 //!
 //! - `metadata` (the model and `read_embedded`), fed by `container` (JPEG,
-//!   PNG, TIFF, WebP walks) and the readers `iptc`, `xmp`, `exif`;
+//!   PNG, TIFF, WebP walks) and the readers `iptc`, `xmp`, `exif`,
+//!   `png_profile` (IPTC in PNG text chunks);
 //! - `preview` (decoding within limits, thumbnails), `cache` (bounded in
 //!   bytes), `loader` (the background pool the GUI uses);
 //! - `hash` (perceptual hashes, same-photo groups) and `evidence` (all of it
@@ -16,5 +17,6 @@ pub mod hash;
 pub mod iptc;
 pub mod loader;
 pub mod metadata;
+pub mod png_profile;
 pub mod preview;
 pub mod xmp;

@@ -6,10 +6,11 @@
 //! becomes a `PreviewError`, never an out-of-memory. Truncated and corrupt
 //! files, and formats we do not decode, are errors too; nothing here panics.
 //!
-//! JPEGs are decoded at full size, then shrunk: image 0.25 decodes JPEG with
-//! zune-jpeg, whose decoder offers no scaled (1/2, 1/4, 1/8) IDCT, and image's
-//! `JpegDecoder` exposes no scale option; so a 6000x4000 JPEG briefly costs
-//! its full 72 MB of RGB.
+//! Thumbnails and hashes of JPEGs are decoded at reduced scale (1/2, 1/4 or
+//! 1/8, by jpeg-decoder's scaled IDCT; image 0.25's zune-jpeg has none), so
+//! a 256 px thumbnail of a 6000x4000 JPEG costs a 750x500 decode, not the
+//! full 72 MB of RGB. Other formats, and JPEGs the scaled decoder cannot
+//! handle (CMYK), are decoded at full size through `image`, then shrunk.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -138,24 +139,155 @@ pub fn decode(
     Ok((image, format))
 }
 
+/// An image decoded for a given use, perhaps at reduced scale.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    /// The pixels: the whole picture, at full or reduced scale.
+    pub image: DynamicImage,
+    pub format: ImageFormat,
+    /// The full picture's size.
+    pub source_width: u32,
+    pub source_height: u32,
+}
+
+/// Decodes `bytes` within `limits`, at a reduced scale when the format
+/// allows it, keeping at least `long_side` pixels on the long side (or the
+/// full size, if smaller).
+pub fn decode_at_least(
+    bytes: &[u8],
+    long_side: u32,
+    limits: DecodeLimits,
+) -> Result<Decoded, PreviewError> {
+    if container_is_jpeg(bytes) {
+        check_jpeg_complete(bytes)?;
+        if let Some(decoded) = decode_jpeg_scaled(bytes, long_side, limits)? {
+            return Ok(decoded);
+        }
+    }
+    let (image, format) = decode(bytes, limits)?;
+    Ok(Decoded {
+        source_width: image.width(),
+        source_height: image.height(),
+        image,
+        format,
+    })
+}
+
+fn container_is_jpeg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+}
+
+/// The scaled JPEG decode; `Ok(None)` when jpeg-decoder cannot produce RGB
+/// or grey pixels for this file, so the caller decodes it in full instead
+/// (whose error, if it fails too, is the one the user sees).
+fn decode_jpeg_scaled(
+    bytes: &[u8],
+    long_side: u32,
+    limits: DecodeLimits,
+) -> Result<Option<Decoded>, PreviewError> {
+    let mut decoder = jpeg_decoder::Decoder::new(bytes);
+    if decoder.read_info().is_err() {
+        return Ok(None);
+    }
+    let Some(info) = decoder.info() else {
+        return Ok(None);
+    };
+    let (width, height) = (u32::from(info.width), u32::from(info.height));
+    if width > limits.max_width || height > limits.max_height {
+        return Err(PreviewError::TooLarge(format!(
+            "{width}x{height} pixels is over the limit of {}x{}",
+            limits.max_width, limits.max_height
+        )));
+    }
+    let (wanted_width, wanted_height) = fit_long_side(width, height, long_side.max(1));
+    if decoder.scale(wanted_width, wanted_height).is_err() {
+        return Ok(None);
+    }
+    decoder.set_max_decoding_buffer_size(usize::try_from(limits.max_alloc).unwrap_or(usize::MAX));
+    let Ok(pixels) = decoder.decode() else {
+        return Ok(None);
+    };
+    let Some(info) = decoder.info() else {
+        return Ok(None);
+    };
+    let (w, h) = (u32::from(info.width), u32::from(info.height));
+    let image = match info.pixel_format {
+        jpeg_decoder::PixelFormat::RGB24 => {
+            image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
+        }
+        jpeg_decoder::PixelFormat::L8 => {
+            image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
+        }
+        jpeg_decoder::PixelFormat::L16 | jpeg_decoder::PixelFormat::CMYK32 => None,
+    };
+    Ok(image.map(|image| Decoded {
+        image,
+        format: ImageFormat::Jpeg,
+        source_width: width,
+        source_height: height,
+    }))
+}
+
+/// The size that fits `long_side` on the long side, keeping the aspect, as
+/// the 16-bit sizes JPEG headers use.
+fn fit_long_side(width: u32, height: u32, long_side: u32) -> (u16, u16) {
+    let long = width.max(height).max(1);
+    let scale = |side: u32| {
+        let scaled = (u64::from(side) * u64::from(long_side)).div_ceil(u64::from(long));
+        u16::try_from(scaled.clamp(1, u64::from(u16::MAX))).unwrap_or(u16::MAX)
+    };
+    (scale(width), scale(height))
+}
+
 /// Shrinks a decoded image to at most `max_side` pixels on its long side
 /// (never enlarging it) and converts it to RGBA.
 pub fn shrink(image: &DynamicImage, format: ImageFormat, max_side: u32) -> Thumbnail {
+    shrink_decoded(
+        &Decoded {
+            image: image.clone(),
+            format,
+            source_width: image.width(),
+            source_height: image.height(),
+        },
+        max_side,
+    )
+}
+
+/// Shrinks a (perhaps already reduced) decode to at most `max_side` px.
+pub fn shrink_decoded(decoded: &Decoded, max_side: u32) -> Thumbnail {
     let max_side = max_side.max(1);
-    let small = if image.width() > max_side || image.height() > max_side {
-        image.thumbnail(max_side, max_side)
+    let image = &decoded.image;
+    // The size is worked out from the full picture's, so that a reduced
+    // decode gives the thumbnail a full decode would.
+    let (width, height) = thumbnail_size(decoded.source_width, decoded.source_height, max_side);
+    let rgba = if (width, height) == (image.width(), image.height()) {
+        image.to_rgba8()
     } else {
-        image.clone()
+        image.thumbnail_exact(width, height).to_rgba8()
     };
-    let rgba = small.to_rgba8();
     Thumbnail {
         width: rgba.width(),
         height: rgba.height(),
         rgba: rgba.into_raw(),
-        source_width: image.width(),
-        source_height: image.height(),
-        format,
+        source_width: decoded.source_width,
+        source_height: decoded.source_height,
+        format: decoded.format,
     }
+}
+
+/// The size of a thumbnail of at most `max_side` px: the aspect kept,
+/// never enlarged, rounded as `DynamicImage::thumbnail` rounds.
+pub fn thumbnail_size(width: u32, height: u32, max_side: u32) -> (u32, u32) {
+    if width <= max_side && height <= max_side {
+        return (width, height);
+    }
+    let ratio = (f64::from(max_side) / f64::from(width.max(1)))
+        .min(f64::from(max_side) / f64::from(height.max(1)));
+    let side = |v: u32| {
+        let scaled = (f64::from(v) * ratio).round();
+        if scaled < 1.0 { 1 } else { scaled as u32 }
+    };
+    (side(width), side(height))
 }
 
 /// Decodes `bytes` within `limits` into a thumbnail of at most `max_side` px.
@@ -164,8 +296,8 @@ pub fn thumbnail_from_bytes(
     max_side: u32,
     limits: DecodeLimits,
 ) -> Result<Thumbnail, PreviewError> {
-    let (image, format) = decode(bytes, limits)?;
-    Ok(shrink(&image, format, max_side))
+    let decoded = decode_at_least(bytes, max_side, limits)?;
+    Ok(shrink_decoded(&decoded, max_side))
 }
 
 /// Reads a file (refusing one over `MAX_FILE_BYTES`).

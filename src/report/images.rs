@@ -2,7 +2,8 @@
 //! metadata and perceptual hash, the pairwise same-photo matches, and a small
 //! JPEG thumbnail as a `data:` URI for the HTML view.
 //!
-//! Every file is read and decoded once, within `imaging::preview`'s limits;
+//! Every file is read and decoded once (JPEGs at reduced scale), within
+//! `imaging::preview`'s limits, the images of a photo in parallel;
 //! a file that cannot be decoded gets a problem line, never a panic.
 
 use std::io::Cursor;
@@ -12,12 +13,13 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageFormat};
+use rayon::prelude::*;
 
 use super::{ImageMatch, ImageReport, ImageSection, Thumbnails};
 use crate::corpus::{Corpus, Photo};
-use crate::imaging::hash::{PhotoHash, hash_image, is_same_photo};
+use crate::imaging::hash::{HASH_INPUT_SIDE, PhotoHash, hash_image, is_same_photo};
 use crate::imaging::metadata::read_embedded;
-use crate::imaging::preview::{DecodeLimits, decode, read_image_file};
+use crate::imaging::preview::{DecodeLimits, decode_at_least, read_image_file};
 
 /// The long side of an embedded thumbnail, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 240;
@@ -85,10 +87,14 @@ fn examine_photo(
     thumbnails: ThumbnailChoice,
     out: &mut Thumbnails,
 ) -> ImageSection {
+    let examined: Vec<_> = photo
+        .images
+        .par_iter()
+        .map(|path| examine_image(root, path, thumbnails))
+        .collect();
     let mut images = Vec::with_capacity(photo.images.len());
     let mut hashes: Vec<Option<PhotoHash>> = Vec::with_capacity(photo.images.len());
-    for path in &photo.images {
-        let (report, hash, thumbnail) = examine_image(root, path, thumbnails);
+    for (path, (report, hash, thumbnail)) in photo.images.iter().zip(examined) {
         if let Some(uri) = thumbnail {
             out.insert(path.clone(), uri);
         }
@@ -146,11 +152,13 @@ fn examine_image(
     };
     report.bytes = Some(bytes.len() as u64);
     report.metadata = read_embedded(&bytes);
-    match decode(&bytes, DecodeLimits::default()) {
-        Ok((image, format)) => {
-            report.width = Some(image.width());
-            report.height = Some(image.height());
-            report.format = Some(format_name(format).to_owned());
+    let needed = HASH_INPUT_SIDE.max(THUMBNAIL_SIDE);
+    match decode_at_least(&bytes, needed, DecodeLimits::default()) {
+        Ok(decoded) => {
+            report.width = Some(decoded.source_width);
+            report.height = Some(decoded.source_height);
+            report.format = Some(format_name(decoded.format).to_owned());
+            let image = decoded.image;
             let thumbnail = match thumbnails {
                 ThumbnailChoice::Make => thumbnail_uri(&image),
                 ThumbnailChoice::Skip => None,

@@ -149,7 +149,7 @@ impl App {
             compare: ComparePanel::default(),
             alignment: AlignmentPanel::default(),
             conflicts: ConflictsTable::default(),
-            preview: PreviewPanel::default(),
+            preview: PreviewPanel::new(ctx.clone()),
             find: FindPanel::default(),
             folder_watch: FolderWatch::default(),
             messages: Vec::new(),
@@ -202,6 +202,11 @@ impl App {
     }
 
     /// The compare view as last drawn: segments and highlighted spans.
+    /// The image panel: textures, metadata and the photo's image evidence.
+    pub fn preview(&self) -> &PreviewPanel {
+        &self.preview
+    }
+
     pub fn compare_view(&self) -> Option<&super::compare::CompareView> {
         self.compare.view()
     }
@@ -272,10 +277,11 @@ impl App {
                         is_error: true,
                     },
                 }),
-                JobReport::Preview { path, result } => {
-                    if let Some(ctx) = &self.ctx {
-                        self.preview.receive(ctx, path, result);
-                    }
+                JobReport::ImageMetadata { path, result } => {
+                    self.preview.receive_metadata(path, result);
+                }
+                JobReport::ImageEvidence { photo, evidence } => {
+                    self.preview.receive_evidence(photo, evidence);
                 }
                 JobReport::FolderChecked(check) => self.folder_watch.receive(check),
             }
@@ -318,6 +324,7 @@ impl App {
                 review = old.review.clone();
                 verdicts_changed = old.verdicts_changed;
             }
+            self.preview.refresh();
         } else {
             self.preview.clear();
         }

@@ -55,7 +55,14 @@ pub enum Command {
         location: Location,
     },
     OpenFind,
-    DecodePreview(PathBuf),
+    /// Read the metadata embedded in this image file (absolute path).
+    ReadImageMetadata(PathBuf),
+    /// Hash and group a photo's images (paths relative to `root`).
+    ExamineImages {
+        root: PathBuf,
+        photo: String,
+        images: Vec<PathBuf>,
+    },
     DismissMessages,
 }
 
@@ -154,7 +161,12 @@ impl App {
                 self.pending_scroll = Some(location);
             }
             Command::OpenFind => self.find.open(),
-            Command::DecodePreview(path) => self.jobs.decode_preview(path),
+            Command::ReadImageMetadata(path) => self.jobs.read_image_metadata(path),
+            Command::ExamineImages {
+                root,
+                photo,
+                images,
+            } => self.jobs.examine_images(root, photo, images),
             Command::DismissMessages => self.messages.clear(),
         }
     }

@@ -22,8 +22,10 @@ use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::watch::FolderStamp;
 use crate::review::Review;
 
+use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_metadata};
+
 use super::folder_watch::{FolderCheck, FolderPoller};
-use super::preview::{DecodedPreview, decode_preview};
+use super::preview::MetadataResult;
 
 /// What a finished load hands to the window.
 #[derive(Debug, Clone)]
@@ -100,9 +102,15 @@ pub enum JobReport {
         what: &'static str,
         result: Result<PathBuf, String>,
     },
-    Preview {
+    /// An image's embedded metadata was read.
+    ImageMetadata {
         path: PathBuf,
-        result: Result<DecodedPreview, String>,
+        result: MetadataResult,
+    },
+    /// A photo's images were examined (None: cancelled by a newer request).
+    ImageEvidence {
+        photo: String,
+        evidence: Option<ImageEvidence>,
     },
     /// The opened folder's watch looked at it.
     FolderChecked(FolderCheck),
@@ -126,6 +134,8 @@ pub struct Jobs {
     loading: Option<LoadingState>,
     writes_in_flight: usize,
     decodes_in_flight: usize,
+    /// Stops the running examination of a photo's images.
+    examine_cancel: Option<Arc<AtomicBool>>,
     dialog_open: bool,
     /// Serialises writes of the review file, so the last verdict wins.
     review_lock: Arc<Mutex<()>>,
@@ -144,6 +154,7 @@ impl Jobs {
             loading: None,
             writes_in_flight: 0,
             decodes_in_flight: 0,
+            examine_cancel: None,
             dialog_open: false,
             review_lock: Arc::new(Mutex::new(())),
         }
@@ -249,12 +260,27 @@ impl Jobs {
         });
     }
 
-    /// Decodes a preview of `path` in the background.
-    pub fn decode_preview(&mut self, path: PathBuf) {
+    /// Reads the metadata embedded in the image at `path`.
+    pub fn read_image_metadata(&mut self, path: PathBuf) {
         self.decodes_in_flight += 1;
         self.spawn(move || {
-            let result = decode_preview(&path);
-            JobReport::Preview { path, result }
+            let result = read_image_metadata(&path);
+            JobReport::ImageMetadata { path, result }
+        });
+    }
+
+    /// Hashes and groups a photo's images, cancelling the examination of
+    /// the photo before (the user moved on).
+    pub fn examine_images(&mut self, root: PathBuf, photo: String, images: Vec<PathBuf>) {
+        if let Some(cancel) = self.examine_cancel.take() {
+            cancel.store(true, Ordering::Relaxed);
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.examine_cancel = Some(Arc::clone(&cancel));
+        self.decodes_in_flight += 1;
+        self.spawn(move || JobReport::ImageEvidence {
+            evidence: examine_images_until(&root, &images, &cancel),
+            photo,
         });
     }
 
@@ -372,7 +398,7 @@ impl Jobs {
                 self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
                 Some(report)
             }
-            JobReport::Preview { .. } => {
+            JobReport::ImageMetadata { .. } | JobReport::ImageEvidence { .. } => {
                 self.decodes_in_flight = self.decodes_in_flight.saturating_sub(1);
                 Some(report)
             }

@@ -2,7 +2,7 @@
 //! and where the outlets disagree.
 //!
 //! One module per panel (`top_bar`, `photo_list`, `compare`, `alignment`,
-//! `conflicts`, `preview`, `problems`, `find`); `app` arranges them and holds
+//! `conflicts`, `preview` with `image_list`, `problems`, `find`); `app` arranges them and holds
 //! the state; `commands` applies every user action in one place; `jobs` runs
 //! loading, analysis, decoding and writing on background threads, so no
 //! frame waits on I/O; `folder_watch` notices the opened folder changing on
@@ -16,6 +16,7 @@ pub mod conflicts;
 pub mod find;
 pub mod folder_watch;
 pub mod highlight;
+pub mod image_list;
 pub mod jobs;
 pub mod photo_list;
 pub mod preview;

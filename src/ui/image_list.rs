@@ -1,0 +1,183 @@
+//! The photo's other images, under the preview: a thumbnail, the file name
+//! and the perceptual distance to the image shown, closest first once the
+//! hashes have arrived. The list is virtualised: a folder of a thousand
+//! images draws (and decodes, and uploads) only the rows on screen.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use crate::corpus::Photo;
+use crate::imaging::evidence::ImageEvidence;
+use crate::imaging::hash::is_same_photo;
+
+use super::preview::{PreviewPanel, ROW_SIDE};
+
+/// Height of one row, in points.
+const ROW_HEIGHT: f32 = 60.0;
+/// The list's height before it scrolls, in points.
+const LIST_HEIGHT: f32 = 480.0;
+
+/// One other image and its distance to the one shown, if known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub path: PathBuf,
+    pub distance: Option<u32>,
+    /// Why the image could not be examined.
+    pub problem: Option<String>,
+}
+
+/// The rows: every image but `shown`, closest to it first when the hashes
+/// are known (unhashable images last), else in the photo's order.
+pub fn rows(photo: &Photo, shown: Option<&Path>, evidence: Option<&ImageEvidence>) -> Vec<Row> {
+    let hash_of = |path: &Path| {
+        let evidence = evidence?;
+        let index = evidence.images.iter().position(|i| i.path == path)?;
+        evidence.hashes.get(index)?.as_ref()
+    };
+    let shown_hash = shown.and_then(hash_of);
+    let mut rows: Vec<Row> = photo
+        .images
+        .iter()
+        .filter(|path| Some(path.as_path()) != shown)
+        .map(|path| Row {
+            path: path.clone(),
+            distance: shown_hash
+                .zip(hash_of(path))
+                .map(|(shown, other)| shown.distance(other)),
+            problem: evidence.and_then(|e| {
+                e.images
+                    .iter()
+                    .find(|i| i.path == *path)
+                    .and_then(|i| i.problem.clone())
+            }),
+        })
+        .collect();
+    if shown_hash.is_some() {
+        rows.sort_by_key(|row| row.distance.unwrap_or(u32::MAX));
+    }
+    rows
+}
+
+/// What a row says about its distance.
+pub fn distance_text(row: &Row, hashes_known: bool) -> String {
+    match (row.distance, &row.problem) {
+        (Some(d), _) if is_same_photo(d) => format!("distance {d}: the same photo"),
+        (Some(d), _) => format!("distance {d}: a different picture"),
+        (None, Some(problem)) => problem.clone(),
+        (None, None) if hashes_known => "distance: not known".to_owned(),
+        (None, None) => "comparing the images…".to_owned(),
+    }
+}
+
+/// Draws the list; returns the image the user clicked.
+pub fn ui(
+    ui: &mut egui::Ui,
+    panel: &mut PreviewPanel,
+    root: &Path,
+    photo: &Photo,
+    shown: Option<&Path>,
+    evidence: Option<&ImageEvidence>,
+) -> Option<PathBuf> {
+    let rows = rows(photo, shown, evidence);
+    let same = rows
+        .iter()
+        .filter(|r| r.distance.is_some_and(is_same_photo))
+        .count();
+    let heading = match (shown, evidence) {
+        (Some(_), Some(_)) => format!(
+            "Other images of this photo: {} ({same} the same photo)",
+            rows.len()
+        ),
+        _ => format!("Other images of this photo: {}", rows.len()),
+    };
+    ui.label(egui::RichText::new(heading).strong());
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .id_salt("other_images")
+        .max_height(LIST_HEIGHT)
+        .min_scrolled_height(LIST_HEIGHT)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            for row in rows.get(range).unwrap_or_default() {
+                ui.horizontal(|ui| {
+                    ui.set_height(ROW_HEIGHT - ui.spacing().item_spacing.y);
+                    let absolute = root.join(&row.path);
+                    let size = egui::vec2(56.0, 56.0);
+                    match panel.texture(&absolute, ROW_SIDE) {
+                        Ok(Some(texture)) => {
+                            ui.add(
+                                egui::Image::new(&texture)
+                                    .max_size(size)
+                                    .alt_text("Thumbnail"),
+                            );
+                        }
+                        Ok(None) | Err(_) => {
+                            ui.allocate_space(size);
+                        }
+                    }
+                    ui.vertical(|ui| {
+                        let label = row.path.display().to_string();
+                        if ui
+                            .selectable_label(false, label)
+                            .on_hover_text("Show this image")
+                            .clicked()
+                        {
+                            clicked = Some(row.path.clone());
+                        }
+                        ui.label(
+                            egui::RichText::new(distance_text(row, evidence.is_some())).small(),
+                        );
+                    });
+                });
+            }
+        });
+    clicked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imaging::evidence::ImageReport;
+
+    #[test]
+    fn rows_leave_out_the_shown_image_and_keep_order_without_hashes() {
+        let photo = Photo {
+            images: vec![
+                PathBuf::from("a.jpg"),
+                PathBuf::from("b.jpg"),
+                PathBuf::from("c.jpg"),
+            ],
+            ..Photo::default()
+        };
+        let rows = rows(&photo, Some(Path::new("b.jpg")), None);
+        let paths: Vec<&Path> = rows.iter().map(|r| r.path.as_path()).collect();
+        assert_eq!(paths, vec![Path::new("a.jpg"), Path::new("c.jpg")]);
+        assert_eq!(distance_text(&rows[0], false), "comparing the images…");
+    }
+
+    #[test]
+    fn an_image_that_could_not_be_examined_says_why() {
+        let photo = Photo {
+            images: vec![PathBuf::from("a.jpg"), PathBuf::from("bad.jpg")],
+            ..Photo::default()
+        };
+        let evidence = ImageEvidence {
+            images: vec![
+                ImageReport {
+                    path: PathBuf::from("a.jpg"),
+                    ..ImageReport::default()
+                },
+                ImageReport {
+                    path: PathBuf::from("bad.jpg"),
+                    problem: Some("the image is truncated".to_owned()),
+                    ..ImageReport::default()
+                },
+            ],
+            hashes: vec![None, None],
+            ..ImageEvidence::default()
+        };
+        let rows = rows(&photo, Some(Path::new("a.jpg")), Some(&evidence));
+        assert_eq!(distance_text(&rows[0], true), "the image is truncated");
+    }
+}
