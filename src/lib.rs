@@ -23,4 +23,5 @@ pub mod exit_codes;
 pub mod imaging;
 pub mod report;
 pub mod review;
+pub mod scale;
 pub mod ui;

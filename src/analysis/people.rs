@@ -118,9 +118,21 @@ impl PeopleIndex {
 
     /// The person a full spelling (as word keys) names, if exactly one.
     pub(crate) fn full_match(&self, keys: &[&str]) -> Option<PersonId> {
-        order_keys(keys)
-            .iter()
-            .find_map(|k| self.full.get(k).copied().flatten())
+        // The three orders of `order_keys`, built one at a time in one buffer:
+        // this runs for every capitalised word run of every section.
+        let (Some((first, rest)), Some((last, init))) = (keys.split_first(), keys.split_last())
+        else {
+            return None;
+        };
+        let mut buffer = String::with_capacity(keys.iter().map(|k| k.len()).sum());
+        let mut lookup = |parts: &mut dyn Iterator<Item = &&str>| {
+            buffer.clear();
+            parts.for_each(|p| buffer.push_str(p));
+            self.full.get(buffer.as_str()).copied().flatten()
+        };
+        lookup(&mut keys.iter())
+            .or_else(|| lookup(&mut rest.iter().chain(std::iter::once(first))))
+            .or_else(|| lookup(&mut std::iter::once(last).chain(init.iter())))
     }
 
     fn bare_match(&self, key: &str) -> Option<PersonId> {

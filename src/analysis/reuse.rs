@@ -17,10 +17,9 @@
 //! strongest evidence). Only full times with offsets count: with a bare date,
 //! or no time, nothing is claimed (shared runs are still reported).
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::TimeDelta;
 
+use super::fast_hash::{FastMap, FastSet};
 use super::tokens::{KeyInterner, TokenKey, TokenKind, text_key, tokenize};
 use super::{Derivation, Location, Reuse, ReusePair, SharedRun, Span};
 use crate::corpus::{Photo, Section};
@@ -44,12 +43,15 @@ struct Segment {
     section: Section,
     keys: Vec<u32>,
     spans: Vec<Span>,
+    /// Where each `MIN_RUN_WORDS`-word sequence starts, built once and
+    /// looked up by every pair the segment is in.
+    starts: FastMap<[u32; MIN_RUN_WORDS], Vec<usize>>,
 }
 
 /// One variant's words, by section, and its set of word sequences.
 struct Words {
     segments: Vec<Segment>,
-    ngrams: HashSet<[u32; NGRAM]>,
+    ngrams: FastSet<[u32; NGRAM]>,
 }
 
 /// Shared passages between the captions (and articles) of a photo's
@@ -102,15 +104,22 @@ fn segment(text: &str, section: Section, interner: &mut KeyInterner) -> Segment 
             spans.push(token.span);
         }
     }
+    let mut starts: FastMap<[u32; MIN_RUN_WORDS], Vec<usize>> = FastMap::default();
+    for (j, window) in keys.windows(MIN_RUN_WORDS).enumerate() {
+        if let Ok(window) = <[u32; MIN_RUN_WORDS]>::try_from(window) {
+            starts.entry(window).or_default().push(j);
+        }
+    }
     Segment {
         section,
         keys,
         spans,
+        starts,
     }
 }
 
 /// The share of `part`'s sequences found in `whole` (0 when `part` has none).
-fn containment(part: &HashSet<[u32; NGRAM]>, whole: &HashSet<[u32; NGRAM]>) -> f64 {
+fn containment(part: &FastSet<[u32; NGRAM]>, whole: &FastSet<[u32; NGRAM]>) -> f64 {
     if part.is_empty() {
         return 0.0;
     }
@@ -133,7 +142,7 @@ fn shared_runs(photo: &Photo, a: (usize, &Words), b: (usize, &Words)) -> Vec<Sha
     let mut runs = Vec::new();
     for (segment_a, seg_a) in a.1.segments.iter().enumerate() {
         for (segment_b, seg_b) in b.1.segments.iter().enumerate() {
-            maximal_runs(&seg_a.keys, &seg_b.keys, |start_a, start_b, words| {
+            maximal_runs(seg_a, seg_b, |start_a, start_b, words| {
                 runs.push(Run {
                     segment_a,
                     start_a,
@@ -178,14 +187,17 @@ fn ranges_overlap(start_x: usize, len_x: usize, start_y: usize, len_y: usize) ->
 }
 
 /// Calls `found(start_a, start_b, words)` for every maximal common run of at
-/// least `MIN_RUN_WORDS` words between two key sequences.
-fn maximal_runs(a: &[u32], b: &[u32], mut found: impl FnMut(usize, usize, usize)) {
-    let mut starts: HashMap<&[u32], Vec<usize>> = HashMap::new();
-    for (j, window) in b.windows(MIN_RUN_WORDS).enumerate() {
-        starts.entry(window).or_default().push(j);
+/// least `MIN_RUN_WORDS` words between two segments' key sequences.
+fn maximal_runs(seg_a: &Segment, seg_b: &Segment, mut found: impl FnMut(usize, usize, usize)) {
+    let (a, b) = (seg_a.keys.as_slice(), seg_b.keys.as_slice());
+    if seg_b.starts.is_empty() {
+        return;
     }
     for (i, window) in a.windows(MIN_RUN_WORDS).enumerate() {
-        let Some(js) = starts.get(window) else {
+        let Some(js) = <[u32; MIN_RUN_WORDS]>::try_from(window)
+            .ok()
+            .and_then(|w| seg_b.starts.get(&w))
+        else {
             continue;
         };
         for &j in js {

@@ -14,7 +14,7 @@
 //! compare equal to their ASCII forms ("Korea’s" = "Korea's"): they are
 //! typography, not wording.
 
-use std::collections::HashMap;
+use super::fast_hash::FastMap;
 
 use super::diff::DiffOptions;
 use super::{PersonId, PhotoAnalysis, Span};
@@ -114,6 +114,13 @@ fn joins_word(before: Option<char>, mid: char, after: Option<char>) -> bool {
 /// The comparison text of a word or punctuation character: typographic quotes,
 /// apostrophes and hyphens folded to ASCII, lower-cased when `ignore_case`.
 pub fn text_key(token_text: &str, ignore_case: bool) -> String {
+    if token_text.is_ascii() {
+        return if ignore_case {
+            token_text.to_ascii_lowercase()
+        } else {
+            token_text.to_string()
+        };
+    }
     let folded: String = token_text
         .chars()
         .map(|c| match c {
@@ -252,7 +259,7 @@ fn push_piece(out: &mut Vec<KeyedToken>, text: &str, span: Span, options: DiffOp
 /// same key always gets the same number from one interner.
 #[derive(Debug, Default)]
 pub struct KeyInterner {
-    ids: HashMap<TokenKey, u32>,
+    ids: FastMap<TokenKey, u32>,
 }
 
 impl KeyInterner {

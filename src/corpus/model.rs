@@ -157,7 +157,12 @@ pub struct Text {
 impl Text {
     pub fn new(original: impl Into<String>) -> Self {
         let original = original.into();
-        let normalized = original.nfc().collect();
+        // Most text is already NFC: the quick check spares the full
+        // decompose-and-recompose pass (a large share of loading time).
+        let normalized = match unicode_normalization::is_nfc_quick(original.chars()) {
+            unicode_normalization::IsNormalized::Yes => original.clone(),
+            _ => original.nfc().collect(),
+        };
         Text {
             original,
             normalized,

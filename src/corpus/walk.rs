@@ -168,10 +168,15 @@ impl Walker {
     }
 
     fn list(&mut self, absolute: &Path, relative: &Path) -> io::Result<Listing> {
-        let mut names: Vec<String> = Vec::new();
+        // With each name, its type as the listing gives it (no extra system
+        // call on most file systems): plain files need no further look.
+        let mut names: Vec<(String, Option<fs::FileType>)> = Vec::new();
         for entry in fs::read_dir(absolute)? {
             match entry {
-                Ok(entry) => names.push(entry.file_name().to_string_lossy().into_owned()),
+                Ok(entry) => names.push((
+                    entry.file_name().to_string_lossy().into_owned(),
+                    entry.file_type().ok(),
+                )),
                 Err(error) => self.report(
                     relative,
                     ProblemKind::Unreadable,
@@ -182,15 +187,19 @@ impl Walker {
                 ),
             }
         }
-        names.sort();
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut listing = Listing::default();
-        for name in names {
+        for (name, file_type) in names {
             if name.starts_with('.') {
                 continue;
             }
             let entry_absolute = absolute.join(&name);
             let entry_relative = relative.join(&name);
-            match self.resolve(&entry_absolute) {
+            let entry = match file_type {
+                Some(t) if t.is_file() => Ok(Entry::File),
+                _ => self.resolve(&entry_absolute),
+            };
+            match entry {
                 Ok(Entry::Folder(canonical)) => listing.folders.push(Subfolder {
                     absolute: entry_absolute,
                     relative: entry_relative,

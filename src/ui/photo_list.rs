@@ -34,12 +34,17 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
         return;
     }
     let error = ui.visuals().error_fg_color;
+    // Only the visible rows are laid out: a folder may hold thousands of photos.
+    let row_height =
+        ui.spacing().interact_size.y.max(
+            ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().button_padding.y,
+        );
     egui::ScrollArea::vertical()
         .id_salt("photo_list")
         .max_height(ui.available_height() * 0.4)
         .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for (index, photo) in photos.iter().enumerate() {
+        .show_rows(ui, row_height, photos.len(), |ui, rows| {
+            for (index, photo) in photos.iter().enumerate().skip(rows.start).take(rows.len()) {
                 let conflicts = session
                     .analysis
                     .photos
