@@ -4,6 +4,7 @@
 
 mod model;
 
+mod embedded;
 mod encoding;
 mod html_depth;
 mod html_page;
