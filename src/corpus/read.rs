@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 use super::embedded::embedded_variants;
-use super::encoding::{decode, decode_declared};
+use super::encoding::{decode, decode_declared, mixes_utf8};
 use super::html_page::{declared_charset, parse_html};
 use super::parsed::{Issue, Parsed, SourceKey, one_line};
 use super::paths::resolve_inside;
@@ -185,6 +185,7 @@ fn caption_variant(
         _ => None,
     };
     let decoded = decode_declared(bytes, declared)?;
+    let mixed = !decoded.encoding.starts_with("UTF") && mixes_utf8(bytes);
     let (parsed, source_format) = match format {
         CaptionFormat::Text => (parse_plain_text(&decoded.text)?, SourceFormat::Text),
         CaptionFormat::Toml => (parse_toml(&decoded.text)?, SourceFormat::Toml),
@@ -198,6 +199,16 @@ fn caption_variant(
         mut warnings,
         ..
     } = parsed;
+    if mixed {
+        warnings.push(Issue::warning(
+            ProblemKind::Other,
+            format!(
+                "the file mixes UTF-8 with another encoding; read as {}, so some characters may be wrong",
+                decoded.encoding
+            ),
+            None,
+        ));
+    }
     let published = fields
         .published
         .as_deref()
