@@ -16,6 +16,7 @@ use eframe::egui;
 
 use crate::corpus::{Photo, SourceFormat, Variant};
 use crate::imaging::evidence::{ImageEvidence, MetadataConflict};
+use crate::imaging::hash::PhotoHash;
 use crate::imaging::loader::{DEFAULT_CACHE_BYTES, PreviewLoader};
 use crate::imaging::metadata::EmbeddedMetadata;
 
@@ -64,6 +65,7 @@ enum Slot {
         texture: egui::TextureHandle,
         source_size: [u32; 2],
         last_drawn: u64,
+        hash: Option<PhotoHash>,
     },
     Failed(String),
 }
@@ -273,6 +275,23 @@ impl PreviewPanel {
         }
     }
 
+    /// The hashes that came with the thumbnails held (paths relative to
+    /// `root`): distances show before the whole photo is examined.
+    pub fn known_hashes(&self, root: &Path) -> Vec<(PathBuf, PhotoHash)> {
+        self.slots
+            .iter()
+            .filter_map(|(key, slot)| match slot {
+                Slot::Ready {
+                    hash: Some(hash), ..
+                } => Some((
+                    key.path.strip_prefix(root).ok()?.to_path_buf(),
+                    hash.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn source_size(&self, path: &Path, side: u32) -> Option<[u32; 2]> {
         let key = TextureKey {
             path: path.to_path_buf(),
@@ -284,9 +303,14 @@ impl PreviewPanel {
         }
     }
 
-    /// Turns finished thumbnails into textures, a few per frame.
+    /// Turns finished thumbnails into textures, a few per frame (the pool
+    /// wakes the window for each one it finishes).
     fn take_thumbnails(&mut self, ctx: &egui::Context) {
-        for _ in 0..UPLOADS_PER_FRAME {
+        for uploaded in 0..=UPLOADS_PER_FRAME {
+            if uploaded == UPLOADS_PER_FRAME {
+                ctx.request_repaint(); // the rest next frame
+                return;
+            }
             let Some(result) = self.loader.try_recv() else {
                 return;
             };
@@ -312,13 +336,11 @@ impl PreviewPanel {
                     ),
                     source_size: [thumbnail.source_width, thumbnail.source_height],
                     last_drawn: self.frame,
+                    hash: thumbnail.hash.clone(),
                 },
                 Err(error) => Slot::Failed(error.to_string()),
             };
             self.slots.insert(key, slot);
-        }
-        if self.loader.queued() > 0 || self.slots.values().any(|s| matches!(s, Slot::Requested)) {
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
     }
 
