@@ -141,7 +141,7 @@ fn write_folder(folder: &Path, count: usize) -> Result<u64> {
 /// A 6000x4000 photo-like picture: soft gradients, a few shapes, grain.
 fn picture(seed: u32) -> Result<Vec<u8>> {
     let image = RgbImage::from_fn(6000, 4000, |x, y| {
-        let grain = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729) ^ seed.wrapping_mul(31)) % 17;
+        let grain = (x.wrapping_mul(7919) ^ y.wrapping_mul(104_729) ^ seed.wrapping_mul(31)) % 7;
         let disc = {
             let (cx, cy) = (1500 + seed * 900, 1800 + seed * 300);
             let (dx, dy) = (x.abs_diff(cx), y.abs_diff(cy));

@@ -260,9 +260,19 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
     }
 }
 
+#[cfg(feature = "gui")]
 fn run_window(path: PathBuf) -> Result<u8, CliError> {
     crate::ui::run(path).map_err(|e| CliError::Window(e.to_string()))?;
     Ok(exit_codes::SUCCESS)
+}
+
+/// Built without the `gui` feature (only fuzz/ does that): no window.
+#[cfg(not(feature = "gui"))]
+fn run_window(path: PathBuf) -> Result<u8, CliError> {
+    Err(CliError::Window(format!(
+        "cannot open {}: built without the window (feature `gui`)",
+        path.display()
+    )))
 }
 
 /// A loaded folder, analysed, with its verdicts.

@@ -24,4 +24,5 @@ pub mod imaging;
 pub mod report;
 pub mod review;
 pub mod scale;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_write::{Overwrite, write_atomically};
+use crate::atomic_write::{Overwrite, write_atomically_with};
 
 /// Where verdicts live, relative to the opened folder.
 pub const REVIEW_FILE: &str = ".caption-provenance/review.json";
@@ -75,8 +75,18 @@ impl Review {
         serde_json::from_str(&text).map_err(|e| ReviewError::Parse(path, e))
     }
 
-    /// Writes the verdicts atomically, creating `.caption-provenance/`.
+    /// Writes the verdicts atomically, creating `.caption-provenance/`: a
+    /// failed write (a full disk, a crash) leaves the previous file as it was.
     pub fn save(&self, folder: &Path) -> Result<(), ReviewError> {
+        self.save_with(folder, io::Write::write_all)
+    }
+
+    /// [`Review::save`] with the bytes written by `write` (tests fail it).
+    fn save_with(
+        &self,
+        folder: &Path,
+        write: impl FnOnce(&mut std::fs::File, &[u8]) -> io::Result<()>,
+    ) -> Result<(), ReviewError> {
         let path = Self::path(folder);
         let io_err = |e| ReviewError::Io(path.clone(), e);
         if let Some(dir) = path.parent() {
@@ -84,7 +94,7 @@ impl Review {
         }
         let json =
             serde_json::to_vec_pretty(self).map_err(|e| ReviewError::Parse(path.clone(), e))?;
-        write_atomically(&path, &json, Overwrite::Allow).map_err(io_err)
+        write_atomically_with(&path, Overwrite::Allow, |file| write(file, &json)).map_err(io_err)
     }
 
     pub fn get(&self, photo: &str, conflict: &str) -> Option<&Verdict> {
@@ -138,6 +148,45 @@ mod tests {
         assert_eq!(again.get("paris", "person:4/medal"), Some(&verdict));
         review.set("paris", "person:4/medal", None);
         assert!(review.verdicts.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_failed_save_keeps_the_previous_verdicts() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let mut review = Review::default();
+        let verdict = Verdict {
+            status: VerdictStatus::Unsure,
+            note: String::new(),
+        };
+        review.set("paris", "photo/credit", Some(verdict.clone()));
+        review.save(dir.path())?;
+        let before = std::fs::read(Review::path(dir.path()))?;
+
+        let mut newer = review.clone();
+        newer.set("paris", "photo/credit", None);
+        let result = newer.save_with(dir.path(), |file, bytes| {
+            io::Write::write_all(file, bytes.get(..bytes.len() / 2).unwrap_or_default())?;
+            Err(io::Error::other("No space left on device"))
+        });
+        assert_eq!(
+            result.map_err(|e| e.to_string()),
+            Err(format!(
+                "{}: No space left on device",
+                Review::path(dir.path()).display()
+            ))
+        );
+        assert_eq!(std::fs::read(Review::path(dir.path()))?, before);
+        assert_eq!(
+            Review::load(dir.path())?.get("paris", "photo/credit"),
+            Some(&verdict)
+        );
+        // No temporary file is left beside it.
+        let names: Vec<_> = std::fs::read_dir(dir.path().join(".caption-provenance"))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("review.json")]);
         Ok(())
     }
 

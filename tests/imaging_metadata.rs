@@ -202,3 +202,63 @@ fn truncated_jpeg_metadata_never_panics() -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// A file whose IPTC and XMP disagree gives a variant per standard, and the
+/// analysis finds the disagreement as a conflict "within one file".
+#[test]
+fn a_file_that_disagrees_with_itself_is_a_conflict_in_the_analysis()
+-> Result<(), Box<dyn std::error::Error>> {
+    use caption_provenance::analysis::{ConflictScope, analyze};
+    use caption_provenance::corpus::load::load_folder;
+
+    let plain = read("selfie-800.jpg")?;
+    let iptc = encode_app13(&[
+        IptcEntry::new(
+            dataset::CAPTION,
+            "Lim Jong-hoon, bronze medallist, takes a selfie.",
+        ),
+        IptcEntry::new(dataset::CREDIT, "AFP"),
+    ]);
+    let xmp = encode_app1(&encode_packet(&[
+        (
+            Field::Caption,
+            vec!["Lim Jong-hoon, silver medallist, takes a selfie.".to_string()],
+        ),
+        (Field::Credit, vec!["AFP".to_string()]),
+    ]));
+    let jpeg = insert_jpeg_segments(&plain, &[iptc, xmp]).ok_or("not a JPEG")?;
+    let dir = tempfile::tempdir()?;
+    std::fs::write(dir.path().join("agency.jpg"), jpeg)?;
+    let corpus = load_folder(
+        dir.path(),
+        &|_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )?;
+    let photo = corpus.photos.first().ok_or("no photo")?;
+    let outlets: Vec<&str> = photo.variants.iter().map(|v| v.label()).collect();
+    assert_eq!(
+        outlets,
+        vec![
+            "Embedded in agency.jpg (IPTC)",
+            "Embedded in agency.jpg (XMP)"
+        ]
+    );
+    let analysis = analyze(&corpus);
+    let conflicts: Vec<(&str, &[ConflictScope])> = analysis
+        .photos
+        .first()
+        .ok_or("no analysis")?
+        .conflicts
+        .iter()
+        .map(|c| (c.key.as_str(), c.scopes.as_slice()))
+        .collect();
+    // The credits agree; the medals do not.
+    assert_eq!(
+        conflicts,
+        vec![(
+            "Lim Jong-hoon/medal",
+            &[ConflictScope::BetweenVariants, ConflictScope::WithinFile][..]
+        )]
+    );
+    Ok(())
+}

@@ -169,6 +169,25 @@ fn conflict_of(
     if holders.iter().any(|&v| self_contradicting(v)) {
         scopes.push(ConflictScope::CaptionVsArticle);
     }
+    let file_of = |v: usize| {
+        photo
+            .variants
+            .get(v)
+            .map(|variant| &variant.source.file)
+            .filter(|file| !file.as_os_str().is_empty())
+    };
+    let within_file = groups.iter().enumerate().any(|(i, a)| {
+        groups.iter().skip(i + 1).any(|b| {
+            a.variants.keys().any(|&va| {
+                b.variants
+                    .keys()
+                    .any(|&vb| va != vb && file_of(va).is_some() && file_of(va) == file_of(vb))
+            })
+        })
+    });
+    if within_file {
+        scopes.push(ConflictScope::WithinFile);
+    }
     let reference = groups.iter().find(|g| g.in_reference);
     if reference.is_some()
         && groups

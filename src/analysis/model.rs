@@ -191,6 +191,9 @@ pub enum ConflictScope {
     /// A variant's caption against its own article text.
     CaptionVsArticle,
     VsReference,
+    /// Two variants read from one file (an image whose IPTC and XMP
+    /// disagree).
+    WithinFile,
 }
 
 /// One subject and attribute with different values.

@@ -1,6 +1,6 @@
 //! Turning a file's bytes into text: UTF-8 with or without BOM, UTF-16 with a
-//! BOM, else Windows-1252 (or the charset a web page declares); binary junk is
-//! refused as `NotText`.
+//! BOM (or without one, recognised by its zero bytes), else Windows-1252 (or
+//! the charset a web page declares); binary junk is refused as `NotText`.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
@@ -49,7 +49,14 @@ pub(crate) fn decode_declared(
         }
     } else {
         if bytes.contains(&0) {
-            return Err(not_text());
+            return match utf16_without_bom(bytes) {
+                Some(decoded)
+                    if !mostly_control(&decoded.text) && !decoded.text.trim().is_empty() =>
+                {
+                    Ok(decoded)
+                }
+                _ => Err(not_text()),
+            };
         }
         let decoded = match std::str::from_utf8(bytes) {
             Ok(text) => Decoded {
@@ -79,6 +86,51 @@ pub(crate) fn decode_declared(
         ));
     }
     Ok(decoded)
+}
+
+/// True when bytes that are not valid UTF-8 still hold UTF-8 encoded
+/// non-ASCII characters: a file pasted together from two encodings, which
+/// no single encoding reads right.
+pub(crate) fn mixes_utf8(bytes: &[u8]) -> bool {
+    let mut has_utf8 = false;
+    let mut has_invalid = false;
+    for chunk in bytes.utf8_chunks() {
+        has_utf8 |= !chunk.valid().is_ascii();
+        has_invalid |= !chunk.invalid().is_empty();
+    }
+    has_utf8 && has_invalid
+}
+
+/// UTF-16 without a BOM, recognised by its zero bytes: text in a Latin
+/// script has a zero high byte in most characters, so every zero sits at odd
+/// offsets (little-endian) or at even ones (big-endian), and at least a
+/// quarter of those offsets hold one. Anything else is not UTF-16.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let (mut even_zeros, mut odd_zeros) = (0usize, 0usize);
+    for (index, byte) in bytes.iter().enumerate() {
+        if *byte == 0 {
+            if index.is_multiple_of(2) {
+                even_zeros += 1;
+            } else {
+                odd_zeros += 1;
+            }
+        }
+    }
+    let units = bytes.len() / 2;
+    let (encoding, name) = if even_zeros == 0 && odd_zeros * 4 >= units {
+        (UTF_16LE, "UTF-16LE")
+    } else if odd_zeros == 0 && even_zeros * 4 >= units {
+        (UTF_16BE, "UTF-16BE")
+    } else {
+        return None;
+    };
+    Some(Decoded {
+        text: encoding.decode_without_bom_handling(bytes).0.into_owned(),
+        encoding: name,
+    })
 }
 
 fn not_text() -> Issue {
@@ -146,6 +198,32 @@ mod tests {
                 encoding: "UTF-16BE"
             })
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_by_its_zero_bytes() {
+        let le: Vec<u8> = "Été".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = "Été".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(
+            decode(&le),
+            Ok(Decoded {
+                text: "Été".into(),
+                encoding: "UTF-16LE"
+            })
+        );
+        assert_eq!(decode(&be).map(|d| d.encoding), Ok("UTF-16BE"));
+        // Zeros on both parities, or control characters once decoded: junk.
+        let kind = |bytes: &[u8]| decode(bytes).err().map(|issue| issue.kind);
+        assert_eq!(kind(b"a\x00\x00b"), Some(ProblemKind::NotText));
+        assert_eq!(kind(b"\x01\x00\x02\x00"), Some(ProblemKind::NotText));
+        assert_eq!(kind(b" \x00\n\x00"), Some(ProblemKind::NotText));
+    }
+
+    #[test]
+    fn mixed_utf8_and_windows_1252_is_noticed() {
+        assert!(mixes_utf8(b"Caf\xC3\xA9 \x93quoted\x94"));
+        assert!(!mixes_utf8(b"Caf\xE9 \x93quoted\x94"));
+        assert!(!mixes_utf8("Café “quoted”".as_bytes()));
     }
 
     #[test]

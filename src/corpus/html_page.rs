@@ -7,6 +7,7 @@ use encoding_rs::Encoding;
 use scraper::{ElementRef, Html, Selector};
 
 use super::ProblemKind;
+use super::html_depth::limit_nesting;
 use super::parsed::{CaptionFields, Issue, Parsed, collapse_whitespace, non_empty};
 
 /// Elements whose content is never text of the page.
@@ -19,7 +20,7 @@ const BREAKS: [&str; 12] = [
 
 /// Parses a decoded HTML page.
 pub(crate) fn parse_html(text: &str) -> Result<Parsed, Issue> {
-    let page = Html::parse_document(text);
+    let page = Html::parse_document(&limit_nesting(text));
     let caption = first_element(&page, "figcaption")
         .map(visible_text)
         .filter(|caption| !caption.is_empty())

@@ -175,9 +175,9 @@ impl PhotoParts {
                 self.images.extend(variant.source.image.clone());
                 self.photo.variants.push(*variant);
             }
-            Content::Image { path, variant } => {
+            Content::Image { path, variants } => {
                 self.images.insert(path);
-                self.photo.variants.extend(variant.map(|variant| *variant));
+                self.photo.variants.extend(variants);
             }
             Content::PhotoFile { photo, images } => {
                 if let Some(title) = photo.title {

@@ -4,7 +4,9 @@
 
 mod model;
 
+mod embedded;
 mod encoding;
+mod html_depth;
 mod html_page;
 mod parsed;
 mod paths;
@@ -15,6 +17,9 @@ mod read;
 mod structured;
 mod walk;
 
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod load;
+pub mod watch;
 
 pub use model::*;

@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::encoding::{decode, decode_declared};
+use super::embedded::embedded_variants;
+use super::encoding::{decode, decode_declared, mixes_utf8};
 use super::html_page::{declared_charset, parse_html};
-use super::parsed::{Issue, Parsed, SourceKey, non_empty, one_line};
+use super::parsed::{Issue, Parsed, SourceKey, one_line};
 use super::paths::resolve_inside;
 use super::photo_file::{PhotoFile, parse_photo_file};
 use super::plain_text::parse_plain_text;
@@ -19,7 +20,7 @@ use super::published::parse_published;
 use super::structured::{parse_json, parse_toml};
 use super::walk::{CaptionFormat, FileKind, FoundFile};
 use super::{InputFile, Problem, ProblemKind, Source, SourceFormat, Text, Variant};
-use crate::imaging::metadata::{EmbeddedMetadata, Field, read_embedded};
+use crate::imaging::metadata::read_embedded;
 
 /// The largest caption or photo file read, in bytes.
 pub const CAPTION_SIZE_LIMIT: u64 = 5 * 1024 * 1024;
@@ -32,10 +33,10 @@ pub(crate) enum Content {
     /// Nothing usable (the problems say why).
     Nothing,
     Variant(Box<Variant>),
-    /// An image of the photo, with a variant when it carries a caption.
+    /// An image of the photo, with its variants when it carries a caption.
     Image {
         path: PathBuf,
-        variant: Option<Box<Variant>>,
+        variants: Vec<Variant>,
     },
     /// The photo file, with its image paths resolved (relative to the root).
     PhotoFile {
@@ -85,11 +86,11 @@ pub(crate) fn read_file(root: &Path, file: &FoundFile) -> Outcome {
             }
         },
         FileKind::Image => {
-            let (variant, warnings) = embedded_variant(file, &read_embedded(&bytes));
+            let (variants, warnings) = embedded_variants(file, &read_embedded(&bytes));
             issues = warnings;
             Content::Image {
                 path: file.relative.clone(),
-                variant: variant.map(Box::new),
+                variants,
             }
         }
         FileKind::PhotoFile => match photo_file(root, folder, &bytes) {
@@ -184,6 +185,7 @@ fn caption_variant(
         _ => None,
     };
     let decoded = decode_declared(bytes, declared)?;
+    let mixed = !decoded.encoding.starts_with("UTF") && mixes_utf8(bytes);
     let (parsed, source_format) = match format {
         CaptionFormat::Text => (parse_plain_text(&decoded.text)?, SourceFormat::Text),
         CaptionFormat::Toml => (parse_toml(&decoded.text)?, SourceFormat::Toml),
@@ -197,6 +199,16 @@ fn caption_variant(
         mut warnings,
         ..
     } = parsed;
+    if mixed {
+        warnings.push(Issue::warning(
+            ProblemKind::Other,
+            format!(
+                "the file mixes UTF-8 with another encoding; read as {}, so some characters may be wrong",
+                decoded.encoding
+            ),
+            None,
+        ));
+    }
     let published = fields
         .published
         .as_deref()
@@ -253,44 +265,6 @@ fn checked_date(
     published
 }
 
-/// The variant of an image that carries an embedded caption.
-fn embedded_variant(
-    file: &FoundFile,
-    metadata: &EmbeddedMetadata,
-) -> (Option<Variant>, Vec<Issue>) {
-    let Some(caption) = metadata.get(Field::Caption).and_then(non_empty) else {
-        return (None, Vec::new());
-    };
-    let mut warnings = Vec::new();
-    let name = file
-        .relative
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let text = |field| metadata.get(field).and_then(non_empty);
-    let published =
-        text(Field::DateCreated).and_then(|raw| checked_date(&raw, None, &mut warnings));
-    let variant = Variant {
-        id: file.relative.to_string_lossy().into_owned(),
-        source: Source {
-            outlet: format!("Embedded in {name}"),
-            url: None,
-            published,
-            credit: text(Field::Credit),
-            photographer: text(Field::Byline),
-            image: Some(file.relative.clone()),
-            file: file.relative.clone(),
-            format: SourceFormat::EmbeddedImage,
-            encoding: "UTF-8".to_string(),
-            notes: None,
-        },
-        caption: Text::new(caption),
-        headline: text(Field::Headline).map(Text::new),
-        article: None,
-    };
-    (Some(variant), warnings)
-}
-
 type PhotoFileRead = (PhotoFile, Vec<PathBuf>, Vec<Issue>);
 
 fn photo_file(root: &Path, folder: &Path, bytes: &[u8]) -> Result<PhotoFileRead, Issue> {
@@ -315,57 +289,6 @@ fn photo_file(root: &Path, folder: &Path, bytes: &[u8]) -> Result<PhotoFileRead,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::imaging::metadata::{MetadataField, Standard};
-
-    #[test]
-    fn an_embedded_caption_is_a_variant() {
-        let field = |field, value: &str| MetadataField {
-            field,
-            standard: Standard::Iptc,
-            value: value.to_string(),
-        };
-        let metadata = EmbeddedMetadata {
-            fields: vec![
-                field(Field::Caption, " Lim takes a selfie "),
-                field(Field::Credit, "AFP"),
-                field(Field::Byline, "Jane Roe"),
-                field(Field::Headline, "Selfie"),
-                field(Field::DateCreated, "2024-07-30"),
-            ],
-        };
-        let file = FoundFile {
-            absolute: PathBuf::from("/r/p/images/a.jpg"),
-            relative: PathBuf::from("p/images/a.jpg"),
-            kind: FileKind::Image,
-        };
-        let (variant, warnings) = embedded_variant(&file, &metadata);
-        assert_eq!(warnings, vec![]);
-        let Some(variant) = variant else {
-            panic!("no variant");
-        };
-        assert_eq!(variant.id, "p/images/a.jpg");
-        assert_eq!(variant.source.outlet, "Embedded in a.jpg");
-        assert_eq!(variant.source.format, SourceFormat::EmbeddedImage);
-        assert_eq!(variant.source.credit.as_deref(), Some("AFP"));
-        assert_eq!(variant.source.photographer.as_deref(), Some("Jane Roe"));
-        assert_eq!(variant.source.image, Some(PathBuf::from("p/images/a.jpg")));
-        assert_eq!(
-            variant
-                .source
-                .published
-                .map(|p| p.date.to_string())
-                .as_deref(),
-            Some("2024-07-30")
-        );
-        assert_eq!(variant.caption.as_str(), "Lim takes a selfie");
-        assert_eq!(
-            variant.headline.map(|h| h.normalized).as_deref(),
-            Some("Selfie")
-        );
-
-        let (variant, warnings) = embedded_variant(&file, &EmbeddedMetadata::default());
-        assert_eq!((variant, warnings), (None, vec![]));
-    }
 
     #[test]
     fn digest_is_lower_hex() {

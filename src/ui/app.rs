@@ -20,11 +20,13 @@ use super::commands::Command;
 use super::compare::ComparePanel;
 use super::conflicts::ConflictsTable;
 use super::find::FindPanel;
+use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
 use super::preview::PreviewPanel;
 use super::saving::write_report;
 use super::selection::{Selection, Session};
 use super::{photo_list, problems, top_bar};
+use crate::corpus::watch::FolderStamp;
 
 /// How many recent folders the menu keeps.
 const RECENT_FOLDERS: usize = 8;
@@ -99,6 +101,8 @@ pub struct App {
     pub(super) conflicts: ConflictsTable,
     pub(super) preview: PreviewPanel,
     pub(super) find: FindPanel,
+    /// Notices the opened folder changing on disk.
+    pub(super) folder_watch: FolderWatch,
     pub(super) messages: Vec<Message>,
     /// Where the compare view should scroll to on its next frame.
     pub(super) pending_scroll: Option<Location>,
@@ -147,6 +151,7 @@ impl App {
             conflicts: ConflictsTable::default(),
             preview: PreviewPanel::new(ctx.clone()),
             find: FindPanel::default(),
+            folder_watch: FolderWatch::default(),
             messages: Vec::new(),
             pending_scroll: None,
             verdict_note: String::new(),
@@ -175,6 +180,17 @@ impl App {
     /// Whether any background job (load, write, dialog) is still running.
     pub fn is_busy(&self) -> bool {
         self.jobs.is_busy()
+    }
+
+    /// Whether the opened folder changed on disk since it was loaded (the
+    /// notice bar offers a reload).
+    pub fn folder_changed(&self) -> bool {
+        self.folder_watch.is_changed()
+    }
+
+    /// Whether every [`Command::CheckFolder`] so far has been answered.
+    pub fn folder_checks_answered(&self) -> bool {
+        self.folder_watch.checks_answered()
     }
 
     pub fn messages(&self) -> &[Message] {
@@ -227,6 +243,7 @@ impl App {
         let analysis = session.analysis.clone();
         let review = session.review.clone();
         let options = self.settings.options;
+        self.folder_watch.app_writes(&path);
         self.jobs.spawn_write("report", move || {
             write_report(&path, &corpus, &analysis, &review, options)
         });
@@ -237,7 +254,12 @@ impl App {
         for report in self.jobs.drain(DRAIN_BUDGET) {
             match report {
                 JobReport::Progress { .. } => {}
-                JobReport::Loaded { folder, result, .. } => self.loaded(folder, result),
+                JobReport::Loaded {
+                    folder,
+                    result,
+                    stamp,
+                    ..
+                } => self.loaded(folder, result, stamp),
                 JobReport::FolderPicked(Some(folder)) => {
                     self.run_command(Command::OpenFolder(folder))
                 }
@@ -261,11 +283,12 @@ impl App {
                 JobReport::ImageEvidence { photo, evidence } => {
                     self.preview.receive_evidence(photo, evidence);
                 }
+                JobReport::FolderChecked(check) => self.folder_watch.receive(check),
             }
         }
     }
 
-    fn loaded(&mut self, folder: PathBuf, result: Result<Loaded, LoadFailure>) {
+    fn loaded(&mut self, folder: PathBuf, result: Result<Loaded, LoadFailure>, stamp: FolderStamp) {
         let loaded = match result {
             Ok(loaded) => loaded,
             Err(LoadFailure::Cancelled) => return,
@@ -284,6 +307,7 @@ impl App {
             loaded.corpus.photos.first().map_or(0, |p| p.variants.len()),
         );
         let mut review = loaded.review;
+        let mut verdicts_changed = false;
         if let Some(old) = self.session.as_ref().filter(|_| same_folder) {
             let still_fits = loaded
                 .corpus
@@ -294,9 +318,11 @@ impl App {
                 selection = old.selection;
                 selection.conflict = None;
             }
-            if self.jobs.writes_in_flight() > 0 {
-                // Verdicts being written are newer than the file just read.
+            if old.verdicts_changed || self.jobs.writes_in_flight() > 0 {
+                // Verdicts set in this window are newer than the file just
+                // read: their write may be under way, or have failed.
                 review = old.review.clone();
+                verdicts_changed = old.verdicts_changed;
             }
             self.preview.refresh();
         } else {
@@ -310,6 +336,7 @@ impl App {
         }
         self.settings.remember_folder(&folder);
         self.path_field = folder.display().to_string();
+        let folder_for_watch = folder.clone();
         self.session = Some(Session {
             folder,
             generation: self.generation,
@@ -317,7 +344,10 @@ impl App {
             analysis: loaded.analysis,
             review,
             selection,
+            verdicts_changed,
         });
+        self.folder_watch
+            .start(&self.jobs, self.generation, &folder_for_watch, stamp);
         if !same_folder {
             self.open_on_first_conflict();
         }
@@ -401,6 +431,9 @@ impl eframe::App for App {
         let mut commands = self.input_commands(&ctx);
 
         top_bar::ui(ui, self, &mut commands);
+        if self.jobs.loading().is_none() {
+            self.folder_watch.notice_ui(ui, &mut commands);
+        }
         problems::panel_ui(ui, self, &mut commands);
         let left = egui::Panel::left("photos")
             .resizable(true)

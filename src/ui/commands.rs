@@ -24,6 +24,9 @@ pub enum Command {
     Reload,
     /// Stop the running load.
     CancelLoad,
+    /// Look at the opened folder for changes on disk now, rather than at the
+    /// watch's next tick.
+    CheckFolder,
     /// Show the save dialog for the report.
     PickReportPath,
     /// Write the report to this path.
@@ -84,6 +87,7 @@ impl App {
                 }
             }
             Command::CancelLoad => self.jobs.cancel_load(),
+            Command::CheckFolder => self.folder_watch.check_now(),
             Command::PickReportPath => {
                 let start = self.session.as_ref().map(|s| s.folder.clone());
                 self.jobs.pick_report_path(start);
@@ -232,6 +236,7 @@ impl App {
             return;
         };
         session.review.set(&photo.id, &key, verdict);
+        session.verdicts_changed = true;
         self.jobs
             .save_review(session.folder.clone(), session.review.clone());
     }

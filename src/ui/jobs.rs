@@ -1,5 +1,6 @@
 //! Background work for the window: loading and analysing a folder, saving
-//! verdicts and reports, decoding previews, and the native file dialogs.
+//! verdicts and reports, decoding previews, the native file dialogs, and
+//! watching the opened folder for changes on disk.
 //!
 //! Every job runs on its own thread and reports over one `std::sync::mpsc`
 //! channel; the UI drains the channel with `try_recv` at the start of each
@@ -18,10 +19,12 @@ use eframe::egui;
 use crate::analysis::{Analysis, analyze};
 use crate::corpus::Corpus;
 use crate::corpus::load::{LoadError, LoadProgress, load_folder};
+use crate::corpus::watch::FolderStamp;
 use crate::review::Review;
 
 use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_metadata};
 
+use super::folder_watch::{FolderCheck, FolderPoller};
 use super::preview::MetadataResult;
 
 /// What a finished load hands to the window.
@@ -86,6 +89,9 @@ pub enum JobReport {
         generation: u64,
         folder: PathBuf,
         result: Result<Loaded, LoadFailure>,
+        /// The folder's files as they were when the load started: the
+        /// baseline for noticing later changes.
+        stamp: FolderStamp,
     },
     /// The folder dialog returned (None: the user closed it).
     FolderPicked(Option<PathBuf>),
@@ -106,6 +112,8 @@ pub enum JobReport {
         photo: String,
         evidence: Option<ImageEvidence>,
     },
+    /// The opened folder's watch looked at it.
+    FolderChecked(FolderCheck),
 }
 
 /// The running load, as far as the window needs to know.
@@ -202,11 +210,13 @@ impl Jobs {
                 Some(parent) if folder.is_file() => parent.to_path_buf(),
                 _ => folder,
             };
+            let stamp = FolderStamp::take(&folder);
             let result = loader(&folder, &progress, &cancel);
             let _ = sender.send(JobReport::Loaded {
                 generation,
                 folder,
                 result,
+                stamp,
             });
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
@@ -309,6 +319,25 @@ impl Jobs {
         });
     }
 
+    /// Runs the opened folder's watch on its own thread until the window
+    /// drops it. Not counted as busy: it lasts as long as the folder is open.
+    /// Only a change or an answered request asks for a repaint.
+    pub fn watch_folder(&self, poller: FolderPoller) {
+        let sender = self.sender.clone();
+        let repaint = self.repaint.clone();
+        std::thread::spawn(move || {
+            poller.run(|check| {
+                let sent = sender.send(JobReport::FolderChecked(check)).is_ok();
+                if (check.changed || check.answered.is_some())
+                    && let Some(ctx) = &repaint
+                {
+                    ctx.request_repaint();
+                }
+                sent
+            });
+        });
+    }
+
     fn spawn(&self, job: impl FnOnce() -> JobReport + Send + 'static) {
         let sender = self.sender.clone();
         let repaint = self.repaint.clone();
@@ -373,6 +402,7 @@ impl Jobs {
                 self.decodes_in_flight = self.decodes_in_flight.saturating_sub(1);
                 Some(report)
             }
+            JobReport::FolderChecked(_) => Some(report),
         }
     }
 }

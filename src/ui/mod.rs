@@ -5,7 +5,8 @@
 //! `conflicts`, `preview` with `image_list`, `problems`, `find`); `app` arranges them and holds
 //! the state; `commands` applies every user action in one place; `jobs` runs
 //! loading, analysis, decoding and writing on background threads, so no
-//! frame waits on I/O.
+//! frame waits on I/O; `folder_watch` notices the opened folder changing on
+//! disk and offers a reload.
 
 pub mod alignment;
 pub mod app;
@@ -13,6 +14,7 @@ pub mod commands;
 pub mod compare;
 pub mod conflicts;
 pub mod find;
+pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
 pub mod jobs;

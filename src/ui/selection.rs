@@ -18,6 +18,10 @@ pub struct Session {
     pub analysis: Arc<Analysis>,
     pub review: Review,
     pub selection: Selection,
+    /// Whether the reviewer set or cleared a verdict since the folder was
+    /// opened: then `review` is newer than the file (its write may be under
+    /// way or have failed), and a reload keeps it.
+    pub verdicts_changed: bool,
 }
 
 impl Session {

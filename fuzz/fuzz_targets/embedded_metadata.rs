@@ -1,0 +1,14 @@
+//! The IPTC, XMP and EXIF readers on arbitrary bytes, through the image
+//! containers (JPEG, PNG, TIFF, WebP) and directly.
+#![no_main]
+
+use caption_provenance::imaging::{exif, iptc, metadata, xmp};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = metadata::read_embedded(data);
+    let _ = iptc::read_iim(data);
+    let _ = iptc::read_app13(data);
+    let _ = xmp::read_packet(data);
+    let _ = exif::read_tiff(data);
+});

@@ -1,0 +1,238 @@
+//! The variants an image's embedded metadata gives. An image whose IPTC,
+//! XMP and EXIF agree (or that carries only one of them) gives one variant,
+//! "Embedded in NAME". An image whose standards disagree on the caption,
+//! headline, credit, by-line or date gives one variant per standard that
+//! has a say ("Embedded in NAME (IPTC)", "... (XMP)"), so the disagreement
+//! inside the file is analysed like any other: it becomes a conflict, with
+//! the scope "within one file".
+
+use super::parsed::{Issue, non_empty};
+use super::published::parse_published;
+use super::walk::FoundFile;
+use super::{ProblemKind, Published, Source, SourceFormat, Text, Variant};
+use crate::imaging::metadata::{
+    EmbeddedMetadata, Field, MetadataField, Standard, internal_conflicts,
+};
+
+/// The fields a variant is made of.
+const VARIANT_FIELDS: [Field; 5] = [
+    Field::Caption,
+    Field::Headline,
+    Field::Credit,
+    Field::Byline,
+    Field::DateCreated,
+];
+
+/// The variants of an image (none when it carries no caption), and
+/// warnings (a date not understood).
+pub(crate) fn embedded_variants(
+    file: &FoundFile,
+    metadata: &EmbeddedMetadata,
+) -> (Vec<Variant>, Vec<Issue>) {
+    let mut warnings = Vec::new();
+    let Some(preferred_caption) = metadata.get(Field::Caption).and_then(non_empty) else {
+        return (Vec::new(), warnings);
+    };
+    let name = file
+        .relative
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let disputed: Vec<Field> = internal_conflicts(metadata)
+        .into_iter()
+        .map(|(field, _)| field)
+        .filter(|field| VARIANT_FIELDS.contains(field))
+        .collect();
+    if disputed.is_empty() {
+        let value = |field| metadata.get(field).and_then(non_empty);
+        let variant = variant(
+            file,
+            format!("Embedded in {name}"),
+            file.relative.to_string_lossy().into_owned(),
+            preferred_caption,
+            &value,
+            &mut warnings,
+        );
+        return (vec![variant], warnings);
+    }
+    let mut variants = Vec::new();
+    for standard in [Standard::Iptc, Standard::Xmp, Standard::Exif] {
+        let own = |field: Field| {
+            metadata
+                .fields
+                .iter()
+                .find(|f: &&MetadataField| f.field == field && f.standard == standard)
+                .and_then(|f| non_empty(&f.value))
+        };
+        if !disputed.iter().any(|&field| own(field).is_some()) {
+            continue;
+        }
+        // What this standard does not say, the file's preferred value says.
+        let value = |field| own(field).or_else(|| metadata.get(field).and_then(non_empty));
+        let caption = value(Field::Caption).unwrap_or_else(|| preferred_caption.clone());
+        let id = if variants.is_empty() {
+            file.relative.to_string_lossy().into_owned()
+        } else {
+            format!(
+                "{}#{}",
+                file.relative.to_string_lossy(),
+                standard.name().to_lowercase()
+            )
+        };
+        let outlet = format!("Embedded in {name} ({})", standard.name());
+        variants.push(variant(file, outlet, id, caption, &value, &mut warnings));
+    }
+    (variants, warnings)
+}
+
+fn variant(
+    file: &FoundFile,
+    outlet: String,
+    id: String,
+    caption: String,
+    value: &dyn Fn(Field) -> Option<String>,
+    warnings: &mut Vec<Issue>,
+) -> Variant {
+    let published = value(Field::DateCreated).and_then(|raw| checked_date(&raw, warnings));
+    Variant {
+        id,
+        source: Source {
+            outlet,
+            url: None,
+            published,
+            credit: value(Field::Credit),
+            photographer: value(Field::Byline),
+            image: Some(file.relative.clone()),
+            file: file.relative.clone(),
+            format: SourceFormat::EmbeddedImage,
+            encoding: "UTF-8".to_string(),
+            notes: None,
+        },
+        caption: Text::new(caption),
+        headline: value(Field::Headline).map(Text::new),
+        article: None,
+    }
+}
+
+fn checked_date(raw: &str, warnings: &mut Vec<Issue>) -> Option<Published> {
+    let published = parse_published(raw);
+    if published.is_none() {
+        warnings.push(Issue::warning(
+            ProblemKind::Other,
+            format!("publication date `{}` not understood; ignored", raw.trim()),
+            None,
+        ));
+    }
+    published
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    use crate::corpus::walk::FileKind;
+
+    fn field(field: Field, standard: Standard, value: &str) -> MetadataField {
+        MetadataField {
+            field,
+            standard,
+            value: value.to_string(),
+        }
+    }
+
+    fn file() -> FoundFile {
+        FoundFile {
+            absolute: PathBuf::from("/r/p/images/a.jpg"),
+            relative: PathBuf::from("p/images/a.jpg"),
+            kind: FileKind::Image,
+        }
+    }
+
+    #[test]
+    fn an_embedded_caption_is_a_variant() {
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                field(Field::Caption, Standard::Iptc, " Lim takes a selfie "),
+                field(Field::Credit, Standard::Iptc, "AFP"),
+                field(Field::Byline, Standard::Iptc, "Jane Roe"),
+                field(Field::Headline, Standard::Iptc, "Selfie"),
+                field(Field::DateCreated, Standard::Iptc, "2024-07-30"),
+                // XMP saying the same, in its own date form, is no dispute.
+                field(Field::Caption, Standard::Xmp, "Lim takes a selfie"),
+                field(Field::DateCreated, Standard::Xmp, "2024-07-30T10:00:00"),
+            ],
+        };
+        let (variants, warnings) = embedded_variants(&file(), &metadata);
+        assert_eq!(warnings, vec![]);
+        let [variant] = variants.as_slice() else {
+            panic!("{} variants", variants.len());
+        };
+        assert_eq!(variant.id, "p/images/a.jpg");
+        assert_eq!(variant.source.outlet, "Embedded in a.jpg");
+        assert_eq!(variant.source.format, SourceFormat::EmbeddedImage);
+        assert_eq!(variant.source.credit.as_deref(), Some("AFP"));
+        assert_eq!(variant.source.photographer.as_deref(), Some("Jane Roe"));
+        assert_eq!(variant.source.image, Some(PathBuf::from("p/images/a.jpg")));
+        assert_eq!(
+            variant
+                .source
+                .published
+                .as_ref()
+                .map(|p| p.date.to_string())
+                .as_deref(),
+            Some("2024-07-30")
+        );
+        assert_eq!(variant.caption.as_str(), "Lim takes a selfie");
+        assert_eq!(
+            variant.headline.as_ref().map(|h| h.normalized.as_str()),
+            Some("Selfie")
+        );
+
+        let (variants, warnings) = embedded_variants(&file(), &EmbeddedMetadata::default());
+        assert_eq!((variants, warnings), (vec![], vec![]));
+    }
+
+    #[test]
+    fn standards_that_disagree_give_a_variant_each() {
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                field(Field::Caption, Standard::Iptc, "Lim, bronze medallist."),
+                field(Field::Credit, Standard::Iptc, "AFP"),
+                field(Field::Caption, Standard::Xmp, "Lim, silver medallist."),
+                field(Field::Credit, Standard::Xmp, "Getty Images"),
+                // EXIF says nothing disputed: no variant of its own.
+                field(Field::Make, Standard::Exif, "Samsung"),
+            ],
+        };
+        let (variants, _) = embedded_variants(&file(), &metadata);
+        let seen: Vec<(&str, &str, &str, Option<&str>)> = variants
+            .iter()
+            .map(|v| {
+                (
+                    v.id.as_str(),
+                    v.source.outlet.as_str(),
+                    v.caption.as_str(),
+                    v.source.credit.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                (
+                    "p/images/a.jpg",
+                    "Embedded in a.jpg (IPTC)",
+                    "Lim, bronze medallist.",
+                    Some("AFP")
+                ),
+                (
+                    "p/images/a.jpg#xmp",
+                    "Embedded in a.jpg (XMP)",
+                    "Lim, silver medallist.",
+                    Some("Getty Images")
+                ),
+            ]
+        );
+    }
+}
