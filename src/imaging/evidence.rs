@@ -17,7 +17,7 @@ use super::hash::{
     HASH_INPUT_SIDE, PhotoHash, SAME_PHOTO_MAX_DISTANCE, hash_image, same_photo_groups,
 };
 use super::metadata::{EmbeddedMetadata, Field, MetadataField, internal_conflicts, read_embedded};
-use super::preview::{DecodeLimits, decode_at_least, read_image_file};
+use super::preview::{DecodeLimits, Thumbnail, decode_at_least, read_image_file, shrink_decoded};
 use crate::corpus::{Problem, ProblemKind, ProblemSeverity};
 
 /// Pairs further apart than this are not listed (they are plainly different).
@@ -114,7 +114,10 @@ fn format_name(format: ImageFormat) -> String {
     }
 }
 
-fn examine_one(root: &Path, relative: &Path) -> (ImageReport, Option<PhotoHash>) {
+/// One image examined: its report, hash, and thumbnail when asked for.
+type Examined = (ImageReport, Option<PhotoHash>, Option<Thumbnail>);
+
+fn examine_one(root: &Path, relative: &Path, thumbnail_side: Option<u32>) -> Examined {
     let mut report = ImageReport {
         path: relative.to_path_buf(),
         ..ImageReport::default()
@@ -123,7 +126,7 @@ fn examine_one(root: &Path, relative: &Path) -> (ImageReport, Option<PhotoHash>)
         Ok(bytes) => bytes,
         Err(error) => {
             report.problem = Some(error.to_string());
-            return (report, None);
+            return (report, None, None);
         }
     };
     report.file_size = u64::try_from(bytes.len()).ok();
@@ -132,19 +135,21 @@ fn examine_one(root: &Path, relative: &Path) -> (ImageReport, Option<PhotoHash>)
         .into_iter()
         .map(|(field, values)| MetadataConflict { field, values })
         .collect();
-    match decode_at_least(&bytes, HASH_INPUT_SIDE, DecodeLimits::default()) {
+    let needed = HASH_INPUT_SIDE.max(thumbnail_side.unwrap_or(0));
+    match decode_at_least(&bytes, needed, DecodeLimits::default()) {
         Ok(decoded) => {
             report.width = Some(decoded.source_width);
             report.height = Some(decoded.source_height);
             report.format = Some(format_name(decoded.format));
             let hash = hash_image(&decoded.image);
             report.hash = Some(hash.to_base64());
-            (report, Some(hash))
+            let thumbnail = thumbnail_side.map(|side| shrink_decoded(&decoded, side));
+            (report, Some(hash), thumbnail)
         }
         Err(error) => {
             report.format = ImageFormat::from_path(relative).ok().map(format_name);
             report.problem = Some(error.to_string());
-            (report, None)
+            (report, None, None)
         }
     }
 }
@@ -177,13 +182,39 @@ pub fn examine_images_until(
     images: &[PathBuf],
     cancel: &AtomicBool,
 ) -> Option<ImageEvidence> {
-    let examined: Option<Vec<(ImageReport, Option<PhotoHash>)>> = images
+    examine(root, images, None, cancel).map(|(evidence, _)| evidence)
+}
+
+/// Like [`examine_images`], with a thumbnail of at most `side` px for each
+/// image that decodes (None for the others), from the same decode.
+pub fn examine_images_with_thumbnails(
+    root: &Path,
+    images: &[PathBuf],
+    side: u32,
+) -> (ImageEvidence, Vec<Option<Thumbnail>>) {
+    examine(root, images, Some(side), &AtomicBool::new(false)).unwrap_or_default()
+}
+
+fn examine(
+    root: &Path,
+    images: &[PathBuf],
+    thumbnail_side: Option<u32>,
+    cancel: &AtomicBool,
+) -> Option<(ImageEvidence, Vec<Option<Thumbnail>>)> {
+    let examined: Option<Vec<Examined>> = images
         .par_iter()
-        .map(|relative| (!cancel.load(Ordering::Relaxed)).then(|| examine_one(root, relative)))
+        .map(|relative| {
+            (!cancel.load(Ordering::Relaxed)).then(|| examine_one(root, relative, thumbnail_side))
+        })
         .collect();
-    let examined = examined?;
-    let (reports, hashes): (Vec<ImageReport>, Vec<Option<PhotoHash>>) =
-        examined.into_iter().unzip();
+    let mut reports = Vec::with_capacity(images.len());
+    let mut hashes = Vec::with_capacity(images.len());
+    let mut thumbnails = Vec::with_capacity(images.len());
+    for (report, hash, thumbnail) in examined? {
+        reports.push(report);
+        hashes.push(hash);
+        thumbnails.push(thumbnail);
+    }
     let mut matches = Vec::new();
     for (i, (report_a, hash_a)) in reports.iter().zip(&hashes).enumerate() {
         for (report_b, hash_b) in reports.iter().zip(&hashes).skip(i + 1) {
@@ -215,10 +246,11 @@ pub fn examine_images_until(
                 .collect()
         })
         .collect();
-    Some(ImageEvidence {
+    let evidence = ImageEvidence {
         images: reports,
         matches,
         groups,
         hashes,
-    })
+    };
+    Some((evidence, thumbnails))
 }

@@ -2,9 +2,10 @@
 //! metadata and perceptual hash, the pairwise same-photo matches, and a small
 //! JPEG thumbnail as a `data:` URI for the HTML view.
 //!
-//! Every file is read and decoded once (JPEGs at reduced scale), within
-//! `imaging::preview`'s limits, the images of a photo in parallel;
-//! a file that cannot be decoded gets a problem line, never a panic.
+//! The examining is `imaging::evidence`'s (each file read and decoded once,
+//! JPEGs at reduced scale, within limits, in parallel); a file that cannot
+//! be decoded gets a problem line, never a panic. This module turns its
+//! findings into the report's sections and lists every pair of images.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -12,14 +13,13 @@ use std::path::Path;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use image::codecs::jpeg::JpegEncoder;
-use image::{DynamicImage, ImageFormat};
-use rayon::prelude::*;
+use image::{DynamicImage, RgbaImage};
 
 use super::{ImageMatch, ImageReport, ImageSection, Thumbnails};
 use crate::corpus::{Corpus, Photo};
-use crate::imaging::hash::{HASH_INPUT_SIDE, PhotoHash, hash_image, is_same_photo};
-use crate::imaging::metadata::read_embedded;
-use crate::imaging::preview::{DecodeLimits, decode_at_least, read_image_file};
+use crate::imaging::evidence::{examine_images, examine_images_with_thumbnails};
+use crate::imaging::hash::is_same_photo;
+use crate::imaging::preview::Thumbnail;
 
 /// The long side of an embedded thumbnail, in pixels.
 pub const THUMBNAIL_SIDE: u32 = 240;
@@ -87,23 +87,34 @@ fn examine_photo(
     thumbnails: ThumbnailChoice,
     out: &mut Thumbnails,
 ) -> ImageSection {
-    let examined: Vec<_> = photo
-        .images
-        .par_iter()
-        .map(|path| examine_image(root, path, thumbnails))
-        .collect();
-    let mut images = Vec::with_capacity(photo.images.len());
-    let mut hashes: Vec<Option<PhotoHash>> = Vec::with_capacity(photo.images.len());
-    for (path, (report, hash, thumbnail)) in photo.images.iter().zip(examined) {
-        if let Some(uri) = thumbnail {
+    let (evidence, made) = match thumbnails {
+        ThumbnailChoice::Make => {
+            examine_images_with_thumbnails(root, &photo.images, THUMBNAIL_SIDE)
+        }
+        ThumbnailChoice::Skip => (examine_images(root, &photo.images), Vec::new()),
+    };
+    for (path, thumbnail) in photo.images.iter().zip(made) {
+        if let Some(uri) = thumbnail.as_ref().and_then(thumbnail_uri) {
             out.insert(path.clone(), uri);
         }
-        images.push(report);
-        hashes.push(hash);
     }
+    let images = evidence
+        .images
+        .into_iter()
+        .map(|image| ImageReport {
+            path: image.path,
+            width: image.width,
+            height: image.height,
+            format: image.format,
+            bytes: image.file_size,
+            metadata: image.metadata,
+            problem: image.problem,
+        })
+        .collect();
+    // Every pair, not only the close ones the evidence lists.
     let mut matches = Vec::new();
-    for (i, a) in hashes.iter().enumerate() {
-        for (j, b) in hashes.iter().enumerate().skip(i + 1) {
+    for (i, a) in evidence.hashes.iter().enumerate() {
+        for (j, b) in evidence.hashes.iter().enumerate().skip(i + 1) {
             if let (Some(a), Some(b), Some(pa), Some(pb)) =
                 (a, b, photo.images.get(i), photo.images.get(j))
             {
@@ -127,72 +138,13 @@ fn examine_photo(
     }
 }
 
-/// One image's report, hash and thumbnail; decoding trouble becomes the
-/// report's `problem`.
-fn examine_image(
-    root: &Path,
-    path: &Path,
-    thumbnails: ThumbnailChoice,
-) -> (ImageReport, Option<PhotoHash>, Option<String>) {
-    let mut report = ImageReport {
-        path: path.to_path_buf(),
-        width: None,
-        height: None,
-        format: None,
-        bytes: None,
-        metadata: Default::default(),
-        problem: None,
-    };
-    let bytes = match read_image_file(&root.join(path)) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report.problem = Some(e.to_string());
-            return (report, None, None);
-        }
-    };
-    report.bytes = Some(bytes.len() as u64);
-    report.metadata = read_embedded(&bytes);
-    let needed = HASH_INPUT_SIDE.max(THUMBNAIL_SIDE);
-    match decode_at_least(&bytes, needed, DecodeLimits::default()) {
-        Ok(decoded) => {
-            report.width = Some(decoded.source_width);
-            report.height = Some(decoded.source_height);
-            report.format = Some(format_name(decoded.format).to_owned());
-            let image = decoded.image;
-            let thumbnail = match thumbnails {
-                ThumbnailChoice::Make => thumbnail_uri(&image),
-                ThumbnailChoice::Skip => None,
-            };
-            (report, Some(hash_image(&image)), thumbnail)
-        }
-        Err(e) => {
-            report.problem = Some(e.to_string());
-            (report, None, None)
-        }
-    }
-}
-
-fn format_name(format: ImageFormat) -> &'static str {
-    format
-        .extensions_str()
-        .first()
-        .map_or("image", |e| match *e {
-            "jpg" | "jpeg" => "JPEG",
-            "png" => "PNG",
-            "tif" | "tiff" => "TIFF",
-            "webp" => "WebP",
-            "gif" => "GIF",
-            "bmp" => "BMP",
-            other => other,
-        })
-}
-
-/// A small JPEG of the image as a `data:` URI.
-fn thumbnail_uri(image: &DynamicImage) -> Option<String> {
-    let small = image.thumbnail(THUMBNAIL_SIDE, THUMBNAIL_SIDE).to_rgb8();
+/// A small JPEG of the thumbnail as a `data:` URI.
+fn thumbnail_uri(thumbnail: &Thumbnail) -> Option<String> {
+    let rgba = RgbaImage::from_raw(thumbnail.width, thumbnail.height, thumbnail.rgba.clone())?;
+    let rgb = DynamicImage::ImageRgba8(rgba).to_rgb8();
     let mut jpeg = Cursor::new(Vec::new());
     JpegEncoder::new_with_quality(&mut jpeg, THUMBNAIL_QUALITY)
-        .encode_image(&small)
+        .encode_image(&rgb)
         .ok()?;
     Some(format!(
         "data:image/jpeg;base64,{}",

@@ -455,8 +455,9 @@ impl eframe::App for App {
         for command in commands {
             self.run_command(command);
         }
-        if self.jobs.is_busy() {
-            // Keep the progress bar moving; reports also request repaints.
+        if self.jobs.loading().is_some() {
+            // Keep the progress bar moving; other jobs request a repaint
+            // when they report.
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }

@@ -278,9 +278,15 @@ impl Jobs {
         let cancel = Arc::new(AtomicBool::new(false));
         self.examine_cancel = Some(Arc::clone(&cancel));
         self.decodes_in_flight += 1;
-        self.spawn(move || JobReport::ImageEvidence {
-            evidence: examine_images_until(&root, &images, &cancel),
-            photo,
+        self.spawn(move || {
+            // One thread: the thumbnails on screen come first, and they are
+            // decoded by the preview pool on the other cores.
+            let examine = || examine_images_until(&root, &images, &cancel);
+            let evidence = match rayon::ThreadPoolBuilder::new().num_threads(1).build() {
+                Ok(pool) => pool.install(examine),
+                Err(_) => examine(),
+            };
+            JobReport::ImageEvidence { evidence, photo }
         });
     }
 

@@ -284,9 +284,14 @@ impl PreviewPanel {
         }
     }
 
-    /// Turns finished thumbnails into textures, a few per frame.
+    /// Turns finished thumbnails into textures, a few per frame (the pool
+    /// wakes the window for each one it finishes).
     fn take_thumbnails(&mut self, ctx: &egui::Context) {
-        for _ in 0..UPLOADS_PER_FRAME {
+        for uploaded in 0..=UPLOADS_PER_FRAME {
+            if uploaded == UPLOADS_PER_FRAME {
+                ctx.request_repaint(); // the rest next frame
+                return;
+            }
             let Some(result) = self.loader.try_recv() else {
                 return;
             };
@@ -316,9 +321,6 @@ impl PreviewPanel {
                 Err(error) => Slot::Failed(error.to_string()),
             };
             self.slots.insert(key, slot);
-        }
-        if self.loader.queued() > 0 || self.slots.values().any(|s| matches!(s, Slot::Requested)) {
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
     }
 
