@@ -137,6 +137,7 @@ mod tests {
             source_width: 1,
             source_height: 1,
             format: ImageFormat::Png,
+            hash: None,
         })
     }
 

@@ -13,7 +13,9 @@ use std::path::Path;
 use image::DynamicImage;
 use image_hasher::{HashAlg, HasherConfig, ImageHash};
 
-use super::preview::{DecodeLimits, PreviewError, decode_at_least, read_image_file};
+use super::preview::{
+    DecodeLimits, PreviewError, Thumbnail, decode_at_least, read_image_file, shrink_decoded,
+};
 
 /// The hash grid's side: a double-gradient hash (horizontal and vertical
 /// gradients on a half-size grid) of side 16 has 144 bits.
@@ -66,6 +68,21 @@ pub fn hash_bytes(bytes: &[u8], limits: DecodeLimits) -> Result<PhotoHash, Previ
 /// Reads, decodes (with the default limits) and hashes a file.
 pub fn hash_file(path: &Path) -> Result<PhotoHash, PreviewError> {
     hash_bytes(&read_image_file(path)?, DecodeLimits::default())
+}
+
+/// Reads and decodes a file once (with the default limits) into a
+/// thumbnail of at most `max_side` px that carries the picture's hash, so a
+/// preview shows its distance to others as soon as it is drawn.
+pub fn load_thumbnail_and_hash(path: &Path, max_side: u32) -> Result<Thumbnail, PreviewError> {
+    let bytes = read_image_file(path)?;
+    let decoded = decode_at_least(
+        &bytes,
+        max_side.max(HASH_INPUT_SIDE),
+        DecodeLimits::default(),
+    )?;
+    let mut thumbnail = shrink_decoded(&decoded, max_side);
+    thumbnail.hash = Some(hash_image(&decoded.image));
+    Ok(thumbnail)
 }
 
 /// Whether a distance means "the same photo".

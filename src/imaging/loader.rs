@@ -11,7 +11,8 @@
 //! opened). Finished thumbnails go into a shared byte-bounded cache, and a
 //! request that the cache can answer is answered at once. An optional
 //! `notify` callback runs after each result is sent (the GUI passes one that
-//! wakes the window).
+//! wakes the window). Each thumbnail carries the picture's perceptual hash,
+//! from the same decode.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 
 use super::cache::{ThumbnailCache, ThumbnailKey};
-use super::preview::{PreviewError, Thumbnail, load_thumbnail};
+use super::hash::load_thumbnail_and_hash;
+use super::preview::{PreviewError, Thumbnail};
 
 /// A finished request.
 #[derive(Debug, Clone)]
@@ -206,7 +208,7 @@ fn work(shared: &Shared, results: &Sender<PreviewResult>) {
         if request.generation < shared.generation.load(Ordering::SeqCst) {
             continue;
         }
-        let thumbnail = load_thumbnail(&request.path, request.max_side).map(Arc::new);
+        let thumbnail = load_thumbnail_and_hash(&request.path, request.max_side).map(Arc::new);
         if let Ok(thumbnail) = &thumbnail
             && let Ok(mut cache) = shared.cache.lock()
         {

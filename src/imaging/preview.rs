@@ -77,6 +77,9 @@ pub struct Thumbnail {
     pub source_width: u32,
     pub source_height: u32,
     pub format: ImageFormat,
+    /// The picture's perceptual hash, when the decode that made the
+    /// thumbnail was also hashed (see `hash::load_thumbnail_and_hash`).
+    pub hash: Option<super::hash::PhotoHash>,
 }
 
 impl Thumbnail {
@@ -272,6 +275,7 @@ pub fn shrink_decoded(decoded: &Decoded, max_side: u32) -> Thumbnail {
         source_width: decoded.source_width,
         source_height: decoded.source_height,
         format: decoded.format,
+        hash: None,
     }
 }
 

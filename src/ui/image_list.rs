@@ -9,7 +9,7 @@ use eframe::egui;
 
 use crate::corpus::Photo;
 use crate::imaging::evidence::ImageEvidence;
-use crate::imaging::hash::is_same_photo;
+use crate::imaging::hash::{PhotoHash, is_same_photo};
 
 use super::preview::{PreviewPanel, ROW_SIDE};
 
@@ -27,13 +27,22 @@ pub struct Row {
     pub problem: Option<String>,
 }
 
-/// The rows: every image but `shown`, closest to it first when the hashes
-/// are known (unhashable images last), else in the photo's order.
-pub fn rows(photo: &Photo, shown: Option<&Path>, evidence: Option<&ImageEvidence>) -> Vec<Row> {
+/// The rows: every image but `shown`, closest to it first once the photo's
+/// images are examined (unhashable images last), else in the photo's order.
+/// Before that, distances come from `known` (hashes that came with the
+/// thumbnails already drawn).
+pub fn rows<'a>(
+    photo: &Photo,
+    shown: Option<&Path>,
+    evidence: Option<&'a ImageEvidence>,
+    known: &dyn Fn(&Path) -> Option<&'a PhotoHash>,
+) -> Vec<Row> {
     let hash_of = |path: &Path| {
-        let evidence = evidence?;
-        let index = evidence.images.iter().position(|i| i.path == path)?;
-        evidence.hashes.get(index)?.as_ref()
+        let examined = evidence.and_then(|evidence| {
+            let index = evidence.images.iter().position(|i| i.path == path)?;
+            evidence.hashes.get(index)?.as_ref()
+        });
+        examined.or_else(|| known(path))
     };
     let shown_hash = shown.and_then(hash_of);
     let mut rows: Vec<Row> = photo
@@ -53,7 +62,7 @@ pub fn rows(photo: &Photo, shown: Option<&Path>, evidence: Option<&ImageEvidence
             }),
         })
         .collect();
-    if shown_hash.is_some() {
+    if shown_hash.is_some() && evidence.is_some() {
         rows.sort_by_key(|row| row.distance.unwrap_or(u32::MAX));
     }
     rows
@@ -79,7 +88,9 @@ pub fn ui(
     shown: Option<&Path>,
     evidence: Option<&ImageEvidence>,
 ) -> Option<PathBuf> {
-    let rows = rows(photo, shown, evidence);
+    let known_hashes = panel.known_hashes(root);
+    let known = |path: &Path| known_hashes.iter().find(|(p, _)| p == path).map(|(_, h)| h);
+    let rows = rows(photo, shown, evidence, &known);
     let same = rows
         .iter()
         .filter(|r| r.distance.is_some_and(is_same_photo))
@@ -150,10 +161,46 @@ mod tests {
             ],
             ..Photo::default()
         };
-        let rows = rows(&photo, Some(Path::new("b.jpg")), None);
+        let rows = rows(&photo, Some(Path::new("b.jpg")), None, &|_| None);
         let paths: Vec<&Path> = rows.iter().map(|r| r.path.as_path()).collect();
         assert_eq!(paths, vec![Path::new("a.jpg"), Path::new("c.jpg")]);
         assert_eq!(distance_text(&rows[0], false), "comparing the images…");
+    }
+
+    #[test]
+    fn hashes_from_thumbnails_give_distances_before_the_examination() {
+        use crate::imaging::hash::hash_image;
+        let picture = |shift: u32| {
+            image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(64, 64, |x, y| {
+                image::Rgb([((x + shift) * 4) as u8, (y * 4) as u8, 0])
+            }))
+        };
+        let (a, b) = (hash_image(&picture(0)), hash_image(&picture(0)));
+        let photo = Photo {
+            images: vec![
+                PathBuf::from("a.jpg"),
+                PathBuf::from("b.jpg"),
+                PathBuf::from("c.jpg"),
+            ],
+            ..Photo::default()
+        };
+        let known = |path: &Path| match path.to_str() {
+            Some("a.jpg") => Some(&a),
+            Some("b.jpg") => Some(&b),
+            _ => None,
+        };
+        let rows = rows(&photo, Some(Path::new("a.jpg")), None, &known);
+        let seen: Vec<(&Path, Option<u32>)> = rows
+            .iter()
+            .map(|r| (r.path.as_path(), r.distance))
+            .collect();
+        // In the photo's order (no reordering while rows fill in).
+        assert_eq!(
+            seen,
+            vec![(Path::new("b.jpg"), Some(0)), (Path::new("c.jpg"), None)]
+        );
+        assert_eq!(distance_text(&rows[0], false), "distance 0: the same photo");
+        assert_eq!(distance_text(&rows[1], false), "comparing the images…");
     }
 
     #[test]
@@ -177,7 +224,7 @@ mod tests {
             hashes: vec![None, None],
             ..ImageEvidence::default()
         };
-        let rows = rows(&photo, Some(Path::new("a.jpg")), Some(&evidence));
+        let rows = rows(&photo, Some(Path::new("a.jpg")), Some(&evidence), &|_| None);
         assert_eq!(distance_text(&rows[0], true), "the image is truncated");
     }
 }

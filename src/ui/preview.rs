@@ -16,6 +16,7 @@ use eframe::egui;
 
 use crate::corpus::{Photo, SourceFormat, Variant};
 use crate::imaging::evidence::{ImageEvidence, MetadataConflict};
+use crate::imaging::hash::PhotoHash;
 use crate::imaging::loader::{DEFAULT_CACHE_BYTES, PreviewLoader};
 use crate::imaging::metadata::EmbeddedMetadata;
 
@@ -64,6 +65,7 @@ enum Slot {
         texture: egui::TextureHandle,
         source_size: [u32; 2],
         last_drawn: u64,
+        hash: Option<PhotoHash>,
     },
     Failed(String),
 }
@@ -273,6 +275,23 @@ impl PreviewPanel {
         }
     }
 
+    /// The hashes that came with the thumbnails held (paths relative to
+    /// `root`): distances show before the whole photo is examined.
+    pub fn known_hashes(&self, root: &Path) -> Vec<(PathBuf, PhotoHash)> {
+        self.slots
+            .iter()
+            .filter_map(|(key, slot)| match slot {
+                Slot::Ready {
+                    hash: Some(hash), ..
+                } => Some((
+                    key.path.strip_prefix(root).ok()?.to_path_buf(),
+                    hash.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn source_size(&self, path: &Path, side: u32) -> Option<[u32; 2]> {
         let key = TextureKey {
             path: path.to_path_buf(),
@@ -317,6 +336,7 @@ impl PreviewPanel {
                     ),
                     source_size: [thumbnail.source_width, thumbnail.source_height],
                     last_drawn: self.frame,
+                    hash: thumbnail.hash.clone(),
                 },
                 Err(error) => Slot::Failed(error.to_string()),
             };
