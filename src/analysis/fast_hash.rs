@@ -51,6 +51,15 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The hash of a word key, computed once per word by the scanner so phrase
+/// sets can reject most words with one bit test (see `PhraseSet::match_at`).
+pub(crate) fn key_hash(key: &str) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(key.as_bytes());
+    hasher.add(key.len() as u64);
+    hasher.finish()
+}
+
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 

@@ -20,7 +20,7 @@
 use chrono::TimeDelta;
 
 use super::fast_hash::{FastMap, FastSet};
-use super::tokens::{KeyInterner, TokenKey, TokenKind, text_key, tokenize};
+use super::tokens::{TokenKind, text_key, tokenize};
 use super::{Derivation, Location, Reuse, ReusePair, SharedRun, Span};
 use crate::corpus::{Photo, Section};
 
@@ -57,7 +57,7 @@ struct Words {
 /// Shared passages between the captions (and articles) of a photo's
 /// variants, and the likely derivation order.
 pub fn find_reuse(photo: &Photo) -> Reuse {
-    let mut interner = KeyInterner::default();
+    let mut ids = WordIds::default();
     let words: Vec<Words> = photo
         .variants
         .iter()
@@ -66,7 +66,7 @@ pub fn find_reuse(photo: &Photo) -> Reuse {
                 .iter()
                 .filter_map(|&section| {
                     let text = variant.section(section)?;
-                    Some(segment(text.as_str(), section, &mut interner))
+                    Some(segment(text.as_str(), section, &mut ids))
                 })
                 .collect();
             let ngrams = segments
@@ -94,13 +94,38 @@ pub fn find_reuse(photo: &Photo) -> Reuse {
     Reuse { pairs, derivations }
 }
 
-fn segment(text: &str, section: Section, interner: &mut KeyInterner) -> Segment {
+/// Numbers for the words' keys (`text_key`, ignoring case), looked up
+/// through one buffer so a word already met costs no allocation.
+#[derive(Default)]
+struct WordIds {
+    ids: FastMap<String, u32>,
+    buffer: String,
+}
+
+impl WordIds {
+    fn id(&mut self, word: &str) -> u32 {
+        if word.is_ascii() {
+            self.buffer.clear();
+            self.buffer.push_str(word);
+            self.buffer.make_ascii_lowercase();
+        } else {
+            self.buffer = text_key(word, true);
+        }
+        if let Some(&id) = self.ids.get(self.buffer.as_str()) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(self.buffer.clone(), id);
+        id
+    }
+}
+
+fn segment(text: &str, section: Section, ids: &mut WordIds) -> Segment {
     let mut keys = Vec::new();
     let mut spans = Vec::new();
     for token in tokenize(text) {
         if token.kind == TokenKind::Word {
-            let key = TokenKey::Text(text_key(token.span.slice(text), true));
-            keys.push(interner.id(&key));
+            keys.push(ids.id(token.span.slice(text)));
             spans.push(token.span);
         }
     }

@@ -11,6 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::Span;
+use super::fast_hash::key_hash;
 
 /// What lies between a word and the one before it in the same sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub(crate) struct Word {
     pub full_end: usize,
     /// Comparison key: see [`word_key`].
     pub key: String,
+    /// `fast_hash::key_hash(&key)`, for quick lookups.
+    pub key_hash: u64,
     /// Starts with an upper-case letter.
     pub capitalised: bool,
     /// Has at least two letters, all upper case ("GETTY", "AFP").
@@ -153,10 +156,12 @@ pub(crate) fn scan(text: &str) -> Scan {
                 }
                 k += 1;
             }
+            let key = word_key(body);
             words.push(Word {
                 span: Span::new(start, word_end),
                 full_end: end,
-                key: word_key(body),
+                key_hash: key_hash(&key),
+                key,
                 capitalised,
                 all_caps,
                 possessive,

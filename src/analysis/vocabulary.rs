@@ -74,7 +74,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::fast_hash::{FastMap, FastSet};
+use super::fast_hash::{FastMap, FastSet, key_hash};
 use super::scan::{Gap, Word, scan};
 
 /// The default vocabulary, as shipped.
@@ -243,6 +243,17 @@ impl VocabularyFile {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PhraseSet {
     by_first: FastMap<String, Vec<(Vec<String>, usize)>>,
+    /// A bit per `FIRST_FILTER_BITS` slot of the first words' key hashes:
+    /// most words of a text start no phrase, and one bit test says so.
+    first_filter: Vec<u64>,
+}
+
+/// The size of `PhraseSet::first_filter`, in bits (a power of two).
+const FIRST_FILTER_BITS: u64 = 4096;
+
+fn filter_slot(hash: u64) -> (usize, u64) {
+    let bit = (hash >> 40) % FIRST_FILTER_BITS;
+    ((bit / 64) as usize, 1u64 << (bit % 64))
 }
 
 impl PhraseSet {
@@ -262,7 +273,17 @@ impl PhraseSet {
             // Longest phrase first, so "South Korean" wins over "South Korea".
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
-        PhraseSet { by_first }
+        let mut first_filter = vec![0u64; (FIRST_FILTER_BITS / 64) as usize];
+        for first in by_first.keys() {
+            let (word, bit) = filter_slot(key_hash(first));
+            if let Some(slot) = first_filter.get_mut(word) {
+                *slot |= bit;
+            }
+        }
+        PhraseSet {
+            by_first,
+            first_filter,
+        }
     }
 
     fn flat<'a>(phrases: impl IntoIterator<Item = &'a String>) -> Self {
@@ -274,6 +295,14 @@ impl PhraseSet {
     /// possessive may only end the phrase.
     pub fn match_at(&self, words: &[Word], i: usize) -> Option<(usize, usize)> {
         let first = words.get(i)?;
+        let (word, bit) = filter_slot(first.key_hash);
+        if self
+            .first_filter
+            .get(word)
+            .is_none_or(|slot| slot & bit == 0)
+        {
+            return None;
+        }
         let list = self.by_first.get(&first.key)?;
         'phrases: for (keys, value) in list {
             for (k, key) in keys.iter().enumerate() {

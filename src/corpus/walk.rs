@@ -104,7 +104,7 @@ pub(crate) fn walk(root: &Path) -> io::Result<Walk> {
         found: Walk::default(),
         ancestors: vec![root.to_path_buf()],
     };
-    let listing = walker.list(root, Path::new(""))?;
+    let listing = walker.list(root, root, Path::new(""))?;
     walker.visit(root, Path::new(""), listing);
     let mut found = walker.found;
     found.folders.sort_by(|a, b| a.relative.cmp(&b.relative));
@@ -125,7 +125,9 @@ impl Walker {
         let mut subfolders = Vec::new();
         for folder in listing.folders {
             if folder.name == IMAGES_FOLDER {
-                if let Some(images) = self.list_or_report(&folder.absolute, &folder.relative) {
+                if let Some(images) =
+                    self.list_or_report(&folder.absolute, &folder.canonical, &folder.relative)
+                {
                     files.extend(images.files);
                     subfolders.extend(images.folders);
                 }
@@ -142,16 +144,23 @@ impl Walker {
             });
         }
         for folder in subfolders {
-            self.ancestors.push(folder.canonical);
-            if let Some(listing) = self.list_or_report(&folder.absolute, &folder.relative) {
+            self.ancestors.push(folder.canonical.clone());
+            if let Some(listing) =
+                self.list_or_report(&folder.absolute, &folder.canonical, &folder.relative)
+            {
                 self.visit(&folder.absolute, &folder.relative, listing);
             }
             self.ancestors.pop();
         }
     }
 
-    fn list_or_report(&mut self, absolute: &Path, relative: &Path) -> Option<Listing> {
-        match self.list(absolute, relative) {
+    fn list_or_report(
+        &mut self,
+        absolute: &Path,
+        canonical: &Path,
+        relative: &Path,
+    ) -> Option<Listing> {
+        match self.list(absolute, canonical, relative) {
             Ok(listing) => Some(listing),
             Err(error) => {
                 self.report(
@@ -167,7 +176,8 @@ impl Walker {
         }
     }
 
-    fn list(&mut self, absolute: &Path, relative: &Path) -> io::Result<Listing> {
+    /// Lists a folder; `canonical` is its path with links resolved.
+    fn list(&mut self, absolute: &Path, canonical: &Path, relative: &Path) -> io::Result<Listing> {
         // With each name, its type as the listing gives it (no extra system
         // call on most file systems): plain files need no further look.
         let mut names: Vec<(String, Option<fs::FileType>)> = Vec::new();
@@ -197,6 +207,8 @@ impl Walker {
             let entry_relative = relative.join(&name);
             let entry = match file_type {
                 Some(t) if t.is_file() => Ok(Entry::File),
+                // A real folder (not a link) inside a canonical folder is canonical as joined.
+                Some(t) if t.is_dir() => Ok(Entry::Folder(canonical.join(&name))),
                 _ => self.resolve(&entry_absolute),
             };
             match entry {

@@ -116,7 +116,10 @@ fn number(c: &SectionClaims<'_, '_>, i: usize) -> Option<u32> {
 /// A full date starting at word `i`: (date, number of words).
 fn full_date(c: &SectionClaims<'_, '_>, i: usize) -> Option<(NaiveDate, usize)> {
     let word = c.s.slice(c.s.span(i, i + 1));
-    if let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d") {
+    // (Checked first: parsing is costly and runs on every word of a sentence about the event.)
+    if word.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && let Ok(date) = NaiveDate::parse_from_str(word, "%Y-%m-%d")
+    {
         return Some((date, 1));
     }
     let spaced = |k: usize| matches!(c.s.gap(k), Gap::Space | Gap::Comma);
