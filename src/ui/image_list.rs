@@ -129,10 +129,13 @@ pub fn ui(
                         }
                     }
                     ui.vertical(|ui| {
-                        let label = row.path.display().to_string();
+                        let name = row.path.file_name().map_or_else(
+                            || row.path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
                         if ui
-                            .selectable_label(false, label)
-                            .on_hover_text("Show this image")
+                            .selectable_label(false, name)
+                            .on_hover_text(format!("Show {}", row.path.display()))
                             .clicked()
                         {
                             clicked = Some(row.path.clone());

@@ -173,7 +173,12 @@ impl PreviewPanel {
             }
             Some(relative) => {
                 let absolute = root.join(relative);
-                ui.label(egui::RichText::new(relative.display().to_string()).monospace());
+                let name = relative.file_name().map_or_else(
+                    || relative.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(egui::RichText::new(name).monospace())
+                    .on_hover_text(relative.display().to_string());
                 self.large_ui(ui, &absolute);
                 self.metadata_ui(ui, &absolute, commands);
             }
@@ -266,7 +271,7 @@ impl PreviewPanel {
             Some(Some(Err(reason))) => {
                 ui.colored_label(ui.visuals().warn_fg_color, reason);
             }
-            Some(Some(Ok((metadata, conflicts)))) => metadata_grid(ui, metadata, conflicts),
+            Some(Some(Ok((metadata, conflicts)))) => metadata_list(ui, metadata, conflicts),
         }
     }
 
@@ -298,25 +303,51 @@ impl PreviewPanel {
     }
 }
 
-fn metadata_grid(ui: &mut egui::Ui, metadata: &EmbeddedMetadata, conflicts: &[MetadataConflict]) {
+/// Longest value shown in full; the rest is on hover (the
+/// embedded caption is shown in full as a variant anyway).
+const SHORT_VALUE_CHARS: usize = 160;
+
+/// The metadata's rows: a value given alike by several standards is one row,
+/// labelled with all of them ("caption (IPTC, XMP)"), in first-seen order.
+pub fn metadata_rows(metadata: &EmbeddedMetadata) -> Vec<(String, String)> {
+    let mut rows: Vec<(crate::imaging::metadata::Field, String, Vec<&'static str>)> = Vec::new();
+    for field in &metadata.fields {
+        let value = field.value.split_whitespace().collect::<Vec<_>>().join(" ");
+        match rows
+            .iter_mut()
+            .find(|(f, v, _)| *f == field.field && *v == value)
+        {
+            Some((_, _, standards)) => standards.push(field.standard.name()),
+            None => rows.push((field.field, value, vec![field.standard.name()])),
+        }
+    }
+    rows.into_iter()
+        .map(|(field, value, standards)| {
+            (
+                format!("{} ({})", field.name(), standards.join(", ")),
+                value,
+            )
+        })
+        .collect()
+}
+
+fn metadata_list(ui: &mut egui::Ui, metadata: &EmbeddedMetadata, conflicts: &[MetadataConflict]) {
     if metadata.is_empty() {
         ui.label("None found in this file.");
         return;
     }
-    egui::Grid::new("embedded_metadata")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for field in &metadata.fields {
-                ui.label(format!(
-                    "{} ({})",
-                    field.field.name(),
-                    field.standard.name()
-                ));
-                ui.add(egui::Label::new(&field.value).wrap());
-                ui.end_row();
-            }
-        });
+    // Name above value: the panel is narrow, and values are sentences.
+    for (label, value) in metadata_rows(metadata) {
+        ui.add_space(2.0);
+        ui.label(egui::RichText::new(label).small().weak());
+        if value.chars().count() > SHORT_VALUE_CHARS {
+            let short: String = value.chars().take(SHORT_VALUE_CHARS).collect();
+            ui.add(egui::Label::new(format!("{short}…")).wrap())
+                .on_hover_text(value);
+        } else {
+            ui.add(egui::Label::new(value).wrap());
+        }
+    }
     for conflict in conflicts {
         let values: Vec<String> = conflict
             .values
@@ -337,6 +368,30 @@ fn metadata_grid(ui: &mut egui::Ui, metadata: &EmbeddedMetadata, conflicts: &[Me
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_given_alike_by_several_standards_are_one_row() {
+        use crate::imaging::metadata::{Field, MetadataField, Standard};
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                MetadataField::new(Field::Caption, Standard::Iptc, "Lim takes a selfie."),
+                MetadataField::new(Field::Credit, Standard::Iptc, "AFP"),
+                MetadataField::new(Field::Caption, Standard::Xmp, "Lim  takes a selfie."),
+                MetadataField::new(Field::Credit, Standard::Xmp, "Getty Images"),
+            ],
+        };
+        assert_eq!(
+            metadata_rows(&metadata),
+            vec![
+                (
+                    "caption (IPTC, XMP)".to_owned(),
+                    "Lim takes a selfie.".to_owned()
+                ),
+                ("credit (IPTC)".to_owned(), "AFP".to_owned()),
+                ("credit (XMP)".to_owned(), "Getty Images".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn a_variant_shows_its_own_image_first() {
