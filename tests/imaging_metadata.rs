@@ -19,11 +19,7 @@ phone.";
 const HEADLINE: &str = "Stand-in: table tennis medallists take a podium selfie";
 
 fn field(field: Field, standard: Standard, value: &str) -> MetadataField {
-    MetadataField {
-        field,
-        standard,
-        value: value.to_string(),
-    }
+    MetadataField::new(field, standard, value)
 }
 
 fn read(name: &str) -> std::io::Result<Vec<u8>> {

@@ -7,9 +7,9 @@
 //! the scope "within one file".
 
 use super::parsed::{Issue, non_empty};
-use super::published::parse_published;
+use super::read::checked_date;
 use super::walk::FoundFile;
-use super::{ProblemKind, Published, Source, SourceFormat, Text, Variant};
+use super::{Source, SourceFormat, Text, Variant};
 use crate::imaging::metadata::{
     EmbeddedMetadata, Field, MetadataField, Standard, internal_conflicts,
 };
@@ -93,7 +93,7 @@ fn variant(
     value: &dyn Fn(Field) -> Option<String>,
     warnings: &mut Vec<Issue>,
 ) -> Variant {
-    let published = value(Field::DateCreated).and_then(|raw| checked_date(&raw, warnings));
+    let published = value(Field::DateCreated).and_then(|raw| checked_date(&raw, None, warnings));
     Variant {
         id,
         source: Source {
@@ -114,18 +114,6 @@ fn variant(
     }
 }
 
-fn checked_date(raw: &str, warnings: &mut Vec<Issue>) -> Option<Published> {
-    let published = parse_published(raw);
-    if published.is_none() {
-        warnings.push(Issue::warning(
-            ProblemKind::Other,
-            format!("publication date `{}` not understood; ignored", raw.trim()),
-            None,
-        ));
-    }
-    published
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,11 +122,7 @@ mod tests {
     use crate::corpus::walk::FileKind;
 
     fn field(field: Field, standard: Standard, value: &str) -> MetadataField {
-        MetadataField {
-            field,
-            standard,
-            value: value.to_string(),
-        }
+        MetadataField::new(field, standard, value)
     }
 
     fn file() -> FoundFile {

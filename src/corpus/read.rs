@@ -249,7 +249,7 @@ fn caption_variant(
 }
 
 /// Parses a date, or records a warning and gives `None`.
-fn checked_date(
+pub(super) fn checked_date(
     raw: &str,
     line: Option<usize>,
     warnings: &mut Vec<Issue>,

@@ -49,6 +49,16 @@ pub struct MetadataField {
     pub value: String,
 }
 
+impl MetadataField {
+    pub fn new(field: Field, standard: Standard, value: impl Into<String>) -> Self {
+        MetadataField {
+            field,
+            standard,
+            value: value.into(),
+        }
+    }
+}
+
 /// Everything an image says about itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EmbeddedMetadata {
@@ -170,11 +180,7 @@ mod tests {
     use super::*;
 
     fn field(field: Field, standard: Standard, value: &str) -> MetadataField {
-        MetadataField {
-            field,
-            standard,
-            value: value.to_string(),
-        }
+        MetadataField::new(field, standard, value)
     }
 
     #[test]

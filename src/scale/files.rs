@@ -93,7 +93,11 @@ fn photo_file(photo: &PhotoPlan) -> Result<String, toml::ser::Error> {
 }
 
 /// One caption file's name and text.
-fn variant_file(photo: &PhotoPlan, v: usize, plan: &VariantPlan) -> (String, String) {
+fn variant_file(
+    photo: &PhotoPlan,
+    v: usize,
+    plan: &VariantPlan,
+) -> std::io::Result<(String, String)> {
     let outlet = format!("{} {}", OUTLETS[v % OUTLETS.len()], v / OUTLETS.len() + 1);
     let name = format!("{v:03}-{}.{}", slug(&outlet), plan.format.extension());
     let caption = photo.caption(plan);
@@ -130,7 +134,7 @@ fn variant_file(photo: &PhotoPlan, v: usize, plan: &VariantPlan) -> (String, Str
             {
                 map.insert("article".into(), plan.article.clone().into());
             }
-            serde_json::to_string_pretty(&value).unwrap_or_default()
+            serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?
         }
         Format::Toml => {
             let mut table = toml::Table::new();
@@ -142,7 +146,7 @@ fn variant_file(photo: &PhotoPlan, v: usize, plan: &VariantPlan) -> (String, Str
             if !plan.article.is_empty() {
                 table.insert("article".into(), plan.article.join("\n").into());
             }
-            toml::to_string(&table).unwrap_or_default()
+            toml::to_string(&table).map_err(std::io::Error::other)?
         }
         Format::Html => {
             let paragraphs: String = plan
@@ -158,7 +162,7 @@ fn variant_file(photo: &PhotoPlan, v: usize, plan: &VariantPlan) -> (String, Str
             )
         }
     };
-    (name, text)
+    Ok((name, text))
 }
 
 /// Writes one photo folder; returns its planted errors.
@@ -176,7 +180,7 @@ pub(super) fn write_photo(
     )?;
     let mut planted = Vec::new();
     for (v, plan) in variants.iter().enumerate() {
-        let (name, text) = variant_file(photo, v, plan);
+        let (name, text) = variant_file(photo, v, plan)?;
         std::fs::write(dir.join(&name), text)?;
         if let Some(error) = plan.planted {
             planted.push(PlantedError {

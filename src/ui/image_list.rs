@@ -11,7 +11,8 @@ use crate::corpus::Photo;
 use crate::imaging::evidence::ImageEvidence;
 use crate::imaging::hash::{PhotoHash, is_same_photo};
 
-use super::preview::{PreviewPanel, ROW_SIDE};
+use super::preview::ROW_SIDE;
+use super::textures::Textures;
 
 /// Height of one row, in points.
 const ROW_HEIGHT: f32 = 60.0;
@@ -82,13 +83,13 @@ pub fn distance_text(row: &Row, hashes_known: bool) -> String {
 /// Draws the list; returns the image the user clicked.
 pub fn ui(
     ui: &mut egui::Ui,
-    panel: &mut PreviewPanel,
+    textures: &mut Textures,
     root: &Path,
     photo: &Photo,
     shown: Option<&Path>,
     evidence: Option<&ImageEvidence>,
 ) -> Option<PathBuf> {
-    let known_hashes = panel.known_hashes(root);
+    let known_hashes = textures.known_hashes(root);
     let known = |path: &Path| known_hashes.iter().find(|(p, _)| p == path).map(|(_, h)| h);
     let rows = rows(photo, shown, evidence, &known);
     let same = rows
@@ -115,7 +116,7 @@ pub fn ui(
                     ui.set_height(ROW_HEIGHT - ui.spacing().item_spacing.y);
                     let absolute = root.join(&row.path);
                     let size = egui::vec2(56.0, 56.0);
-                    match panel.texture(&absolute, ROW_SIDE) {
+                    match textures.texture(&absolute, ROW_SIDE) {
                         Ok(Some(texture)) => {
                             ui.add(
                                 egui::Image::new(&texture)
@@ -128,10 +129,13 @@ pub fn ui(
                         }
                     }
                     ui.vertical(|ui| {
-                        let label = row.path.display().to_string();
+                        let name = row.path.file_name().map_or_else(
+                            || row.path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
                         if ui
-                            .selectable_label(false, label)
-                            .on_hover_text("Show this image")
+                            .selectable_label(false, name)
+                            .on_hover_text(format!("Show {}", row.path.display()))
                             .clicked()
                         {
                             clicked = Some(row.path.clone());

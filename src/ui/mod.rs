@@ -2,7 +2,7 @@
 //! and where the outlets disagree.
 //!
 //! One module per panel (`top_bar`, `photo_list`, `compare`, `alignment`,
-//! `conflicts`, `preview` with `image_list`, `problems`, `find`); `app` arranges them and holds
+//! `conflicts`, `preview` with `image_list` and `textures`, `problems`, `find`); `app` arranges them and holds
 //! the state; `commands` applies every user action in one place; `jobs` runs
 //! loading, analysis, decoding and writing on background threads, so no
 //! frame waits on I/O; `folder_watch` notices the opened folder changing on
@@ -23,6 +23,7 @@ pub mod preview;
 pub mod problems;
 pub mod saving;
 pub mod selection;
+pub mod textures;
 pub mod top_bar;
 
 use std::path::PathBuf;

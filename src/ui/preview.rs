@@ -2,13 +2,11 @@
 //! view), the metadata embedded in it, and the photo's other images with
 //! their distance to it (see `image_list`).
 //!
-//! Nothing here reads or decodes a file. Thumbnails come from
-//! `imaging::PreviewLoader` (a background pool with a byte-bounded cache);
-//! metadata and hashes come from jobs. The panel uploads a texture only for
-//! an image it draws, and lets go of textures that left the screen, keeping
-//! a few recent ones so scrolling back does not flicker.
+//! Nothing here reads or decodes a file. Thumbnails come through
+//! `textures` (a background pool; textures only for what is drawn);
+//! metadata and the photo's image evidence come from jobs.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -16,24 +14,16 @@ use eframe::egui;
 
 use crate::corpus::{Photo, SourceFormat, Variant};
 use crate::imaging::evidence::{ImageEvidence, MetadataConflict};
-use crate::imaging::hash::PhotoHash;
-use crate::imaging::loader::{DEFAULT_CACHE_BYTES, PreviewLoader};
 use crate::imaging::metadata::EmbeddedMetadata;
 
 use super::commands::Command;
 use super::image_list;
+use super::textures::Textures;
 
 /// Longest side of the large preview, in pixels (also what the zoom shows).
 pub const LARGE_SIDE: u32 = 1600;
 /// Longest side of a list row's thumbnail.
 pub const ROW_SIDE: u32 = 96;
-/// Textures kept beyond those drawn this frame.
-const SPARE_TEXTURES: usize = 24;
-/// Finished thumbnails turned into textures per frame (each upload costs
-/// the frame a copy of its pixels).
-const UPLOADS_PER_FRAME: usize = 8;
-/// Threads decoding thumbnails.
-const DECODE_THREADS: usize = 2;
 
 /// The image a variant was published with: its own image field, the image it
 /// was read from, else the image another variant of the photo was published
@@ -50,24 +40,6 @@ fn own_image(variant: &Variant) -> Option<PathBuf> {
         return Some(image.clone());
     }
     (variant.source.format == SourceFormat::EmbeddedImage).then(|| variant.source.file.clone())
-}
-
-/// A texture wanted at one size.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct TextureKey {
-    pub path: PathBuf,
-    pub side: u32,
-}
-
-enum Slot {
-    Requested,
-    Ready {
-        texture: egui::TextureHandle,
-        source_size: [u32; 2],
-        last_drawn: u64,
-        hash: Option<PhotoHash>,
-    },
-    Failed(String),
 }
 
 /// The metadata of one file, or why it could not be read.
@@ -87,11 +59,8 @@ enum PhotoImages {
 /// Textures, metadata and the photo's image evidence, as far as they have
 /// arrived; the zoom window's state.
 pub struct PreviewPanel {
-    loader: PreviewLoader,
-    generation: u64,
-    slots: HashMap<TextureKey, Slot>,
-    frame: u64,
-    drawn: HashSet<TextureKey>,
+    /// The thumbnails, as textures.
+    pub textures: Textures,
     metadata: HashMap<PathBuf, Option<MetadataResult>>,
     photo_images: Option<PhotoImages>,
     /// The image the user picked (relative to the root); None: the
@@ -106,14 +75,8 @@ pub struct PreviewPanel {
 impl PreviewPanel {
     /// A panel whose decoder wakes `repaint` when a thumbnail is ready.
     pub fn new(repaint: Option<egui::Context>) -> PreviewPanel {
-        let notify = repaint
-            .map(|ctx| Box::new(move || ctx.request_repaint()) as crate::imaging::loader::Notify);
         PreviewPanel {
-            loader: PreviewLoader::with_notify(DECODE_THREADS, DEFAULT_CACHE_BYTES, notify),
-            generation: 0,
-            slots: HashMap::new(),
-            frame: 0,
-            drawn: HashSet::new(),
+            textures: Textures::new(repaint),
             metadata: HashMap::new(),
             photo_images: None,
             chosen: None,
@@ -126,10 +89,7 @@ impl PreviewPanel {
     /// Forgets every preview (a folder was opened or reloaded: files may
     /// have changed); queued decodes of the old folder are skipped.
     pub fn clear(&mut self) {
-        self.generation += 1;
-        self.loader.set_generation(self.generation);
-        self.loader.clear_cache();
-        self.slots.clear();
+        self.textures.clear();
         self.metadata.clear();
         self.photo_images = None;
         self.chosen = None;
@@ -175,10 +135,7 @@ impl PreviewPanel {
 
     /// How many textures the panel holds (for tests and benchmarks).
     pub fn texture_count(&self) -> usize {
-        self.slots
-            .values()
-            .filter(|s| matches!(s, Slot::Ready { .. }))
-            .count()
+        self.textures.count()
     }
 
     /// The image the panel shows (relative to the root).
@@ -188,10 +145,7 @@ impl PreviewPanel {
 
     /// Thumbnails asked for and not yet arrived.
     pub fn pending_count(&self) -> usize {
-        self.slots
-            .values()
-            .filter(|s| matches!(s, Slot::Requested))
-            .count()
+        self.textures.pending()
     }
 
     /// Draws the panel for the selected variant.
@@ -203,9 +157,7 @@ impl PreviewPanel {
         variant: Option<&Variant>,
         commands: &mut Vec<Command>,
     ) {
-        self.frame += 1;
-        self.drawn.clear();
-        self.take_thumbnails(ui.ctx());
+        self.textures.begin_frame(ui.ctx());
         self.ask_for_evidence(root, photo, commands);
 
         ui.heading("Image");
@@ -221,7 +173,12 @@ impl PreviewPanel {
             }
             Some(relative) => {
                 let absolute = root.join(relative);
-                ui.label(egui::RichText::new(relative.display().to_string()).monospace());
+                let name = relative.file_name().map_or_else(
+                    || relative.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(egui::RichText::new(name).monospace())
+                    .on_hover_text(relative.display().to_string());
                 self.large_ui(ui, &absolute);
                 self.metadata_ui(ui, &absolute, commands);
             }
@@ -234,141 +191,20 @@ impl PreviewPanel {
                 }
                 _ => None,
             };
-            let clicked =
-                image_list::ui(ui, self, root, photo, shown.as_deref(), evidence.as_deref());
+            let clicked = image_list::ui(
+                ui,
+                &mut self.textures,
+                root,
+                photo,
+                shown.as_deref(),
+                evidence.as_deref(),
+            );
             if let Some(image) = clicked {
                 self.chosen = (own.as_ref() != Some(&image)).then_some(image);
             }
         }
         self.zoom_window(ui.ctx());
-        self.let_go_of_unseen();
-    }
-
-    /// The texture of `path` at `side`, asking the loader for it if needed;
-    /// marks it drawn this frame.
-    pub fn texture(
-        &mut self,
-        path: &Path,
-        side: u32,
-    ) -> Result<Option<egui::TextureHandle>, String> {
-        let key = TextureKey {
-            path: path.to_path_buf(),
-            side,
-        };
-        self.drawn.insert(key.clone());
-        match self.slots.get_mut(&key) {
-            Some(Slot::Ready {
-                texture,
-                last_drawn,
-                ..
-            }) => {
-                *last_drawn = self.frame;
-                Ok(Some(texture.clone()))
-            }
-            Some(Slot::Failed(reason)) => Err(reason.clone()),
-            Some(Slot::Requested) => Ok(None),
-            None => {
-                self.loader.request(path, side, self.generation);
-                self.slots.insert(key, Slot::Requested);
-                Ok(None)
-            }
-        }
-    }
-
-    /// The hashes that came with the thumbnails held (paths relative to
-    /// `root`): distances show before the whole photo is examined.
-    pub fn known_hashes(&self, root: &Path) -> Vec<(PathBuf, PhotoHash)> {
-        self.slots
-            .iter()
-            .filter_map(|(key, slot)| match slot {
-                Slot::Ready {
-                    hash: Some(hash), ..
-                } => Some((
-                    key.path.strip_prefix(root).ok()?.to_path_buf(),
-                    hash.clone(),
-                )),
-                _ => None,
-            })
-            .collect()
-    }
-
-    fn source_size(&self, path: &Path, side: u32) -> Option<[u32; 2]> {
-        let key = TextureKey {
-            path: path.to_path_buf(),
-            side,
-        };
-        match self.slots.get(&key) {
-            Some(Slot::Ready { source_size, .. }) => Some(*source_size),
-            _ => None,
-        }
-    }
-
-    /// Turns finished thumbnails into textures, a few per frame (the pool
-    /// wakes the window for each one it finishes).
-    fn take_thumbnails(&mut self, ctx: &egui::Context) {
-        for uploaded in 0..=UPLOADS_PER_FRAME {
-            if uploaded == UPLOADS_PER_FRAME {
-                ctx.request_repaint(); // the rest next frame
-                return;
-            }
-            let Some(result) = self.loader.try_recv() else {
-                return;
-            };
-            if result.generation != self.generation {
-                continue;
-            }
-            let key = TextureKey {
-                path: result.path,
-                side: result.max_side,
-            };
-            if !matches!(self.slots.get(&key), Some(Slot::Requested)) {
-                continue; // scrolled away meanwhile; the loader's cache keeps it
-            }
-            let slot = match result.thumbnail {
-                Ok(thumbnail) => Slot::Ready {
-                    texture: ctx.load_texture(
-                        format!("{}@{}", key.path.display(), key.side),
-                        egui::ColorImage::from_rgba_unmultiplied(
-                            [thumbnail.width as usize, thumbnail.height as usize],
-                            &thumbnail.rgba,
-                        ),
-                        egui::TextureOptions::LINEAR,
-                    ),
-                    source_size: [thumbnail.source_width, thumbnail.source_height],
-                    last_drawn: self.frame,
-                    hash: thumbnail.hash.clone(),
-                },
-                Err(error) => Slot::Failed(error.to_string()),
-            };
-            self.slots.insert(key, slot);
-        }
-    }
-
-    /// Drops textures and queued decodes for images no longer on screen,
-    /// keeping the `SPARE_TEXTURES` most recently drawn.
-    fn let_go_of_unseen(&mut self) {
-        let drawn = &self.drawn;
-        self.loader.retain_queued(|path, side| {
-            drawn.contains(&TextureKey {
-                path: path.to_path_buf(),
-                side,
-            })
-        });
-        let mut unseen: Vec<(u64, TextureKey)> = self
-            .slots
-            .iter()
-            .filter(|(key, _)| !drawn.contains(*key))
-            .filter_map(|(key, slot)| match slot {
-                Slot::Ready { last_drawn, .. } => Some((*last_drawn, key.clone())),
-                Slot::Requested | Slot::Failed(_) => None,
-            })
-            .collect();
-        self.slots
-            .retain(|key, slot| !matches!(slot, Slot::Requested) || drawn.contains(key));
-        unseen.sort_by_key(|(last_drawn, _)| std::cmp::Reverse(*last_drawn));
-        for (_, key) in unseen.into_iter().skip(SPARE_TEXTURES) {
-            self.slots.remove(&key);
-        }
+        self.textures.end_frame();
     }
 
     fn ask_for_evidence(&mut self, root: &Path, photo: &Photo, commands: &mut Vec<Command>) {
@@ -392,7 +228,7 @@ impl PreviewPanel {
     }
 
     fn large_ui(&mut self, ui: &mut egui::Ui, absolute: &Path) {
-        match self.texture(absolute, LARGE_SIDE) {
+        match self.textures.texture(absolute, LARGE_SIDE) {
             Ok(None) => {
                 // No spinner: it would repaint every frame while waiting.
                 ui.label("Decoding the preview…");
@@ -413,7 +249,7 @@ impl PreviewPanel {
                     self.zoom = Some(absolute.to_path_buf());
                     self.zoom_rect = None;
                 }
-                if let Some([w, h]) = self.source_size(absolute, LARGE_SIDE) {
+                if let Some([w, h]) = self.textures.source_size(absolute, LARGE_SIDE) {
                     ui.label(format!("{w} x {h} pixels"));
                 }
             }
@@ -435,7 +271,7 @@ impl PreviewPanel {
             Some(Some(Err(reason))) => {
                 ui.colored_label(ui.visuals().warn_fg_color, reason);
             }
-            Some(Some(Ok((metadata, conflicts)))) => metadata_grid(ui, metadata, conflicts),
+            Some(Some(Ok((metadata, conflicts)))) => metadata_list(ui, metadata, conflicts),
         }
     }
 
@@ -443,16 +279,10 @@ impl PreviewPanel {
         let Some(path) = self.zoom.clone() else {
             return;
         };
-        let key = TextureKey {
-            path: path.clone(),
-            side: LARGE_SIDE,
-        };
-        let Some(Slot::Ready { texture, .. }) = self.slots.get(&key) else {
+        let Ok(Some(texture)) = self.textures.texture(&path, LARGE_SIDE) else {
             self.zoom = None;
             return;
         };
-        self.drawn.insert(key);
-        let texture = texture.clone();
         let mut open = true;
         let mut rect = self.zoom_rect.unwrap_or(egui::Rect::ZERO);
         egui::Window::new("Image")
@@ -473,25 +303,51 @@ impl PreviewPanel {
     }
 }
 
-fn metadata_grid(ui: &mut egui::Ui, metadata: &EmbeddedMetadata, conflicts: &[MetadataConflict]) {
+/// Longest value shown in full; the rest is on hover (the
+/// embedded caption is shown in full as a variant anyway).
+const SHORT_VALUE_CHARS: usize = 160;
+
+/// The metadata's rows: a value given alike by several standards is one row,
+/// labelled with all of them ("caption (IPTC, XMP)"), in first-seen order.
+pub fn metadata_rows(metadata: &EmbeddedMetadata) -> Vec<(String, String)> {
+    let mut rows: Vec<(crate::imaging::metadata::Field, String, Vec<&'static str>)> = Vec::new();
+    for field in &metadata.fields {
+        let value = field.value.split_whitespace().collect::<Vec<_>>().join(" ");
+        match rows
+            .iter_mut()
+            .find(|(f, v, _)| *f == field.field && *v == value)
+        {
+            Some((_, _, standards)) => standards.push(field.standard.name()),
+            None => rows.push((field.field, value, vec![field.standard.name()])),
+        }
+    }
+    rows.into_iter()
+        .map(|(field, value, standards)| {
+            (
+                format!("{} ({})", field.name(), standards.join(", ")),
+                value,
+            )
+        })
+        .collect()
+}
+
+fn metadata_list(ui: &mut egui::Ui, metadata: &EmbeddedMetadata, conflicts: &[MetadataConflict]) {
     if metadata.is_empty() {
         ui.label("None found in this file.");
         return;
     }
-    egui::Grid::new("embedded_metadata")
-        .num_columns(2)
-        .striped(true)
-        .show(ui, |ui| {
-            for field in &metadata.fields {
-                ui.label(format!(
-                    "{} ({})",
-                    field.field.name(),
-                    field.standard.name()
-                ));
-                ui.add(egui::Label::new(&field.value).wrap());
-                ui.end_row();
-            }
-        });
+    // Name above value: the panel is narrow, and values are sentences.
+    for (label, value) in metadata_rows(metadata) {
+        ui.add_space(2.0);
+        ui.label(egui::RichText::new(label).small().weak());
+        if value.chars().count() > SHORT_VALUE_CHARS {
+            let short: String = value.chars().take(SHORT_VALUE_CHARS).collect();
+            ui.add(egui::Label::new(format!("{short}…")).wrap())
+                .on_hover_text(value);
+        } else {
+            ui.add(egui::Label::new(value).wrap());
+        }
+    }
     for conflict in conflicts {
         let values: Vec<String> = conflict
             .values
@@ -512,6 +368,30 @@ fn metadata_grid(ui: &mut egui::Ui, metadata: &EmbeddedMetadata, conflicts: &[Me
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_given_alike_by_several_standards_are_one_row() {
+        use crate::imaging::metadata::{Field, MetadataField, Standard};
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                MetadataField::new(Field::Caption, Standard::Iptc, "Lim takes a selfie."),
+                MetadataField::new(Field::Credit, Standard::Iptc, "AFP"),
+                MetadataField::new(Field::Caption, Standard::Xmp, "Lim  takes a selfie."),
+                MetadataField::new(Field::Credit, Standard::Xmp, "Getty Images"),
+            ],
+        };
+        assert_eq!(
+            metadata_rows(&metadata),
+            vec![
+                (
+                    "caption (IPTC, XMP)".to_owned(),
+                    "Lim takes a selfie.".to_owned()
+                ),
+                ("credit (IPTC)".to_owned(), "AFP".to_owned()),
+                ("credit (XMP)".to_owned(), "Getty Images".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn a_variant_shows_its_own_image_first() {
