@@ -5,21 +5,26 @@
 //! ```text
 //! cargo run --release --example bench_images -- metadata DIR
 //! cargo run --release --example bench_images -- hash DIR
+//! cargo run --release --example bench_images -- examine DIR
 //! ```
+//!
+//! `examine` is what the window and the report do with a photo's images:
+//! metadata, size and hash of every image, on every core (rayon).
 //!
 //! Prints the file count, the total time, and how many files gave a caption
 //! (metadata) or a hash (hash).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
+use caption_provenance::imaging::evidence::examine_images;
 use caption_provenance::imaging::hash::hash_file;
 use caption_provenance::imaging::metadata::{Field, read_embedded};
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
-    let usage = "usage: bench_images metadata|hash DIR";
+    let usage = "usage: bench_images metadata|hash|examine DIR";
     let what = args.next().context(usage)?;
     let dir = PathBuf::from(args.next().context(usage)?);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?
@@ -38,6 +43,11 @@ fn main() -> Result<()> {
             })
             .count(),
         "hash" => files.iter().filter(|path| hash_file(path).is_ok()).count(),
+        "examine" => examine_images(&dir, &relative(&dir, &files))
+            .hashes
+            .iter()
+            .filter(|hash| hash.is_some())
+            .count(),
         _ => bail!("{usage}"),
     };
     let elapsed = started.elapsed();
@@ -53,4 +63,11 @@ fn main() -> Result<()> {
         }
     );
     Ok(())
+}
+
+fn relative(dir: &Path, files: &[PathBuf]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf))
+        .collect()
 }
