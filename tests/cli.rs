@@ -86,6 +86,54 @@ fn check_on_the_bundled_captions_lists_the_sportstar_conflict() -> TestResult {
     Ok(())
 }
 
+/// A conflict a reviewer marked "not an error" is listed with its verdict
+/// but no longer fails the check; a confirmed error still does.
+#[test]
+fn check_passes_when_every_conflict_is_marked_not_an_error() -> TestResult {
+    use caption_provenance::review::{Review, Verdict, VerdictStatus};
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Outlet: Alpha\n\nSouth Korea's Lim Jong-hoon, bronze medallist, takes a selfie.\n",
+    )?;
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Outlet: Beta\n\nSouth Korea's Lim Jong-hoon, silver medallist, takes a selfie.\n",
+    )?;
+    let path = dir.path().to_string_lossy().into_owned();
+    assert_eq!(run(&["check", "-q", &path])?.status.code(), Some(1));
+
+    let mut review = Review::default();
+    let verdict = |status| {
+        Some(Verdict {
+            status,
+            note: String::new(),
+        })
+    };
+    review.set(
+        ".",
+        "Lim Jong-hoon/medal",
+        verdict(VerdictStatus::NotAnError),
+    );
+    review.save(dir.path())?;
+    let output = run(&["check", "-q", &path])?;
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let stdout = String::from_utf8(output.stdout)?;
+    assert_eq!(stdout.lines().count(), 1, "stdout: {stdout}");
+    assert!(stdout.ends_with(" [not an error]\n"), "stdout: {stdout}");
+
+    review.set(
+        ".",
+        "Lim Jong-hoon/medal",
+        verdict(VerdictStatus::ConfirmedError),
+    );
+    review.save(dir.path())?;
+    let output = run(&["check", "-q", &path])?;
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8(output.stdout)?.ends_with(" [confirmed error]\n"));
+    Ok(())
+}
+
 #[test]
 fn check_json_on_agreeing_captions() -> TestResult {
     let dir = agreeing_folder()?;

@@ -384,7 +384,8 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
     };
     assert_eq!(
         image_reason("p/images/bomb.png"),
-        "the image is too large to decode safely: Image size exceeds limit"
+        "the image is too large to decode safely: 100000x100000 pixels is over the limit of \
+         20000x20000"
     );
     assert_eq!(
         image_reason("p/images/truncated.jpg"),

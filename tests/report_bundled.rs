@@ -124,3 +124,26 @@ fn json_round_trips_and_runs_are_identical() -> TestResult {
     }
     Ok(())
 }
+
+/// `check` reads the analysis directly; it says what a report would say.
+#[test]
+fn check_from_the_analysis_matches_check_from_the_report() -> Result<(), Box<dyn std::error::Error>>
+{
+    use caption_provenance::report::check::CheckResult;
+
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("captions");
+    let corpus = load_folder(&root, &|_| {}, &AtomicBool::new(false))?;
+    let analysis = analyze(&corpus);
+    let review = Review::default();
+    let input = ReportInput {
+        corpus: &corpus,
+        analysis: &analysis,
+        review: &review,
+        images: &[],
+    };
+    let report = build_report(input, &ReportOptions::default())?;
+    let direct = CheckResult::from_analysis(&corpus, &analysis, &review);
+    assert_eq!(direct, CheckResult::from_report(&report));
+    assert_eq!(direct.conflicts.len(), 5);
+    Ok(())
+}

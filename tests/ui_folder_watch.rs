@@ -91,7 +91,11 @@ fn open_and_judge(folder: &Path) -> Result<Harness<'static, App>, Box<dyn std::e
     let mut harness = harness(folder.to_path_buf());
     run_until(&mut harness, loaded)?;
     harness.get_by_label("Lim Jong-hoon: medal").click();
-    harness.run();
+    // Not `harness.run()`: thumbnails arriving from the preview pool keep
+    // asking for frames, which `run` counts against its step limit.
+    run_until(&mut harness, |app| {
+        app.selection().is_some_and(|s| s.conflict.is_some())
+    })?;
     harness.get_by_label("confirmed error").click();
     run_until(&mut harness, |app| !app.is_busy())?;
     assert_eq!(

@@ -137,9 +137,37 @@ pub fn decode(
     if format == ImageFormat::Jpeg {
         check_jpeg_complete(bytes)?;
     }
+    check_dimensions(bytes, format, limits)?;
     reader.limits(limits.to_image_limits());
     let image = reader.decode().map_err(classify)?;
     Ok((image, format))
+}
+
+/// Refuses a picture whose header declares more pixels than the limits, in
+/// words that say how many (the decoder's own limit error does not).
+fn check_dimensions(
+    bytes: &[u8],
+    format: ImageFormat,
+    limits: DecodeLimits,
+) -> Result<(), PreviewError> {
+    // Reading the header allocates no pixels: no limits here.
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.no_limits();
+    // A header that cannot be read is left to the decode to report.
+    let Ok((width, height)) = reader.into_dimensions() else {
+        return Ok(());
+    };
+    too_large(width, height, limits)
+}
+
+fn too_large(width: u32, height: u32, limits: DecodeLimits) -> Result<(), PreviewError> {
+    if width > limits.max_width || height > limits.max_height {
+        return Err(PreviewError::TooLarge(format!(
+            "{width}x{height} pixels is over the limit of {}x{}",
+            limits.max_width, limits.max_height
+        )));
+    }
+    Ok(())
 }
 
 /// An image decoded for a given use, perhaps at reduced scale.
@@ -196,12 +224,7 @@ fn decode_jpeg_scaled(
         return Ok(None);
     };
     let (width, height) = (u32::from(info.width), u32::from(info.height));
-    if width > limits.max_width || height > limits.max_height {
-        return Err(PreviewError::TooLarge(format!(
-            "{width}x{height} pixels is over the limit of {}x{}",
-            limits.max_width, limits.max_height
-        )));
-    }
+    too_large(width, height, limits)?;
     let (wanted_width, wanted_height) = fit_long_side(width, height, long_side.max(1));
     if decoder.scale(wanted_width, wanted_height).is_err() {
         return Ok(None);

@@ -1,11 +1,15 @@
 //! The `check` view: one line per conflict for scripts, or a small JSON
-//! document with the same facts.
+//! document with the same facts. Built straight from the analysis (no
+//! report, no diffs), so checking a large archive costs what analysing it
+//! costs. A conflict a reviewer marked "not an error" is still listed, with
+//! its verdict, but does not fail the check.
 
 use serde::{Deserialize, Serialize};
 
 use super::{Report, SCHEMA_VERSION, severity_shout};
-use crate::analysis::{Attribute, ConflictSeverity};
-use crate::review::Verdict;
+use crate::analysis::{Analysis, Attribute, ConflictSeverity, PhotoAnalysis};
+use crate::corpus::Corpus;
+use crate::review::{Review, Verdict, VerdictStatus};
 
 /// What `check --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,14 +62,64 @@ impl CheckResult {
         }
     }
 
+    /// The same result from the analysis itself, in the same order as a
+    /// report would give it.
+    pub fn from_analysis(corpus: &Corpus, analysis: &Analysis, review: &Review) -> CheckResult {
+        let folder = corpus.root.display().to_string();
+        let empty = PhotoAnalysis::default();
+        let conflicts = corpus
+            .photos
+            .iter()
+            .enumerate()
+            .flat_map(|(i, photo)| {
+                let label = photo_label(&photo.id, &folder);
+                let photo_analysis = analysis.photos.get(i).unwrap_or(&empty);
+                photo_analysis.conflicts.iter().map(move |c| CheckConflict {
+                    photo: label.clone(),
+                    key: c.key.clone(),
+                    severity: c.severity,
+                    subject: c.subject_name.clone(),
+                    attribute: c.attribute,
+                    summary: c.summary.clone(),
+                    verdict: review.get(&photo.id, &c.key).cloned(),
+                })
+            })
+            .collect::<Vec<_>>();
+        CheckResult {
+            schema_version: SCHEMA_VERSION,
+            problems: corpus.problems.len() + analysis.vocabulary_warnings.len(),
+            photos: corpus.photos.len(),
+            folder,
+            conflicts,
+        }
+    }
+
+    /// Conflicts not marked "not an error" by a reviewer: what fails a check.
+    pub fn open_conflicts(&self) -> usize {
+        self.conflicts
+            .iter()
+            .filter(|c| {
+                c.verdict
+                    .as_ref()
+                    .is_none_or(|v| v.status != VerdictStatus::NotAnError)
+            })
+            .count()
+    }
+
     /// One line per conflict, each ending in a newline:
-    /// `photo: HIGH subject/attribute: summary`.
+    /// `photo: HIGH subject/attribute: summary`, then ` [verdict]` when a
+    /// reviewer gave one.
     pub fn lines(&self) -> String {
         self.conflicts
             .iter()
             .map(|c| {
+                let verdict = c
+                    .verdict
+                    .as_ref()
+                    .map(|v| format!(" [{}]", v.status.label()))
+                    .unwrap_or_default();
                 format!(
-                    "{}: {} {}/{}: {}\n",
+                    "{}: {} {}/{}: {}{verdict}\n",
                     one_line(&c.photo),
                     severity_shout(c.severity),
                     one_line(&c.subject),

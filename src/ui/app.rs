@@ -201,12 +201,12 @@ impl App {
         self.tab
     }
 
-    /// The compare view as last drawn: segments and highlighted spans.
     /// The image panel: textures, metadata and the photo's image evidence.
     pub fn preview(&self) -> &PreviewPanel {
         &self.preview
     }
 
+    /// The compare view as last drawn: segments and highlighted spans.
     pub fn compare_view(&self) -> Option<&super::compare::CompareView> {
         self.compare.view()
     }
