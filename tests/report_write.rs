@@ -45,3 +45,51 @@ fn a_failed_write_leaves_the_old_report_untouched() -> Result<(), Box<dyn std::e
     assert_eq!(names, vec![std::ffi::OsString::from("report.html")]);
     Ok(())
 }
+
+/// A report saved inside the folder it describes is not read back as a
+/// caption file: the next load has the same variants and no new problem.
+#[test]
+fn reports_saved_in_the_folder_are_not_read_as_captions() -> Result<(), Box<dyn std::error::Error>>
+{
+    use caption_provenance::analysis::analyze;
+    use caption_provenance::corpus::load::load_folder;
+    use caption_provenance::review::Review;
+    use std::sync::atomic::AtomicBool;
+
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Outlet: Alpha\n\nLim Jong-hoon, bronze medallist, takes a selfie.\n",
+    )?;
+    std::fs::write(
+        dir.path().join("b.json"),
+        r#"{"outlet": "Beta", "caption": "Lim Jong-hoon, silver medallist, takes a selfie."}"#,
+    )?;
+    let load = || load_folder(dir.path(), &|_| {}, &AtomicBool::new(false));
+    let before = load()?;
+    let analysis = analyze(&before);
+    let review = Review::default();
+    let report = build_report(
+        ReportInput {
+            corpus: &before,
+            analysis: &analysis,
+            review: &review,
+            images: &[],
+        },
+        &ReportOptions::default(),
+    )?;
+    for (name, format) in [
+        ("report.html", ReportFormat::Html),
+        ("report.json", ReportFormat::Json),
+    ] {
+        std::fs::write(
+            dir.path().join(name),
+            render(&report, format, &Thumbnails::new())?,
+        )?;
+    }
+    let after = load()?;
+    assert_eq!(after.problems, vec![]);
+    assert_eq!(after.photos, before.photos);
+    assert_eq!(after.inputs, before.inputs);
+    Ok(())
+}

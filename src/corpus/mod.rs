@@ -8,6 +8,7 @@ mod embedded;
 mod encoding;
 mod html_depth;
 mod html_page;
+pub mod own_report;
 mod parsed;
 mod paths;
 mod photo_file;

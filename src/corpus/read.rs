@@ -12,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::embedded::embedded_variants;
 use super::encoding::{decode, decode_declared, mixes_utf8};
 use super::html_page::{declared_charset, parse_html};
+use super::own_report::is_own_report;
 use super::parsed::{Issue, Parsed, SourceKey, one_line};
 use super::paths::resolve_inside;
 use super::photo_file::{PhotoFile, parse_photo_file};
@@ -67,6 +68,9 @@ pub(crate) fn read_file(root: &Path, file: &FoundFile) -> Outcome {
             return outcome;
         }
     };
+    if matches!(file.kind, FileKind::Caption(_)) && is_own_report(&bytes) {
+        return outcome; // a report this app saved here: not a caption
+    }
     outcome.input = Some(InputFile {
         path: file.relative.clone(),
         bytes: bytes.len() as u64,

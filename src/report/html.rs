@@ -21,6 +21,8 @@ pub fn render_html(report: &Report, thumbnails: &Thumbnails) -> String {
     let mut out = String::with_capacity(64 * 1024);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    out.push_str(crate::corpus::own_report::HTML_GENERATOR_META);
+    out.push('\n');
     out.push_str(&format!(
         "<title>Caption provenance report: {}</title>\n",
         h(&report.folder)
