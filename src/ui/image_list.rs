@@ -3,6 +3,7 @@
 //! hashes have arrived. The list is virtualised: a folder of a thousand
 //! images draws (and decodes, and uploads) only the rows on screen.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use eframe::egui;
@@ -38,12 +39,23 @@ pub fn rows<'a>(
     evidence: Option<&'a ImageEvidence>,
     known: &dyn Fn(&Path) -> Option<&'a PhotoHash>,
 ) -> Vec<Row> {
+    // Indexed once: a photo may have a thousand images, and this runs per frame.
+    let examined: HashMap<&Path, usize> = evidence
+        .map(|e| {
+            e.images
+                .iter()
+                .enumerate()
+                .map(|(i, image)| (image.path.as_path(), i))
+                .collect()
+        })
+        .unwrap_or_default();
     let hash_of = |path: &Path| {
-        let examined = evidence.and_then(|evidence| {
-            let index = evidence.images.iter().position(|i| i.path == path)?;
-            evidence.hashes.get(index)?.as_ref()
-        });
-        examined.or_else(|| known(path))
+        let from_evidence = evidence.and_then(|e| e.hashes.get(*examined.get(path)?)?.as_ref());
+        from_evidence.or_else(|| known(path))
+    };
+    let problem_of = |path: &Path| {
+        let image = evidence?.images.get(*examined.get(path)?)?;
+        image.problem.clone()
     };
     let shown_hash = shown.and_then(hash_of);
     let mut rows: Vec<Row> = photo
@@ -55,12 +67,7 @@ pub fn rows<'a>(
             distance: shown_hash
                 .zip(hash_of(path))
                 .map(|(shown, other)| shown.distance(other)),
-            problem: evidence.and_then(|e| {
-                e.images
-                    .iter()
-                    .find(|i| i.path == *path)
-                    .and_then(|i| i.problem.clone())
-            }),
+            problem: problem_of(path),
         })
         .collect();
     if shown_hash.is_some() && evidence.is_some() {
@@ -89,8 +96,9 @@ pub fn ui(
     shown: Option<&Path>,
     evidence: Option<&ImageEvidence>,
 ) -> Option<PathBuf> {
-    let known_hashes = textures.known_hashes(root);
-    let known = |path: &Path| known_hashes.iter().find(|(p, _)| p == path).map(|(_, h)| h);
+    let known_hashes: HashMap<PathBuf, PhotoHash> =
+        textures.known_hashes(root).into_iter().collect();
+    let known = |path: &Path| known_hashes.get(path);
     let rows = rows(photo, shown, evidence, &known);
     let same = rows
         .iter()
