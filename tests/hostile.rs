@@ -11,6 +11,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod png_fixture;
+
+use png_fixture::png_declaring;
 use std::fs;
 use std::io::Cursor;
 use std::path::Path;
@@ -62,49 +65,6 @@ fn jpeg() -> Result<Vec<u8>, Box<dyn std::error::Error>> {
     let mut bytes = Cursor::new(Vec::new());
     image::DynamicImage::ImageRgb8(image).write_to(&mut bytes, image::ImageFormat::Jpeg)?;
     Ok(bytes.into_inner())
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &byte in bytes {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn png_chunk(png: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
-    png.extend_from_slice(&(data.len() as u32).to_be_bytes());
-    let mut body = kind.to_vec();
-    body.extend_from_slice(data);
-    png.extend_from_slice(&body);
-    png.extend_from_slice(&crc32(&body).to_be_bytes());
-}
-
-/// A valid-looking PNG that declares `side` x `side` RGBA pixels.
-fn png_declaring(side: u32) -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = Vec::new();
-    header.extend_from_slice(&side.to_be_bytes());
-    header.extend_from_slice(&side.to_be_bytes());
-    header.extend_from_slice(&[8, 6, 0, 0, 0]);
-    png_chunk(&mut png, b"IHDR", &header);
-    // A stored (uncompressed) deflate block of a few zero bytes.
-    png_chunk(
-        &mut png,
-        b"IDAT",
-        &[
-            0x78, 0x01, 0x01, 0x04, 0x00, 0xFB, 0xFF, 0, 0, 0, 0, 0, 0x04, 0, 0x01,
-        ],
-    );
-    png_chunk(&mut png, b"IEND", &[]);
-    png
 }
 
 /// A JPEG whose IPTC block holds a good caption, then a dataset claiming
@@ -231,7 +191,7 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
         "p/images/truncated.jpg",
         &complete[..complete.len() / 2],
     )?;
-    write(root, "p/images/bomb.png", &png_declaring(100_000))?;
+    write(root, "p/images/bomb.png", &png_declaring(100_000, 100_000))?;
 
     // Bad files: each gives one problem.
     fs::File::create(root.join("p/huge.txt"))?.set_len(100 * 1024 * 1024)?;

@@ -1,6 +1,9 @@
 //! Examining a photo's images, and the background preview loader, on the
 //! stand-ins and on broken files made at test time.
 
+mod png_fixture;
+
+use png_fixture::png_declaring;
 use std::path::{Path, PathBuf};
 
 use caption_provenance::corpus::{Problem, ProblemKind, ProblemSeverity};
@@ -15,43 +18,6 @@ const FOLDER: &str = "captions/paris-2024-table-tennis-selfie";
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(FOLDER)
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A PNG written by hand that declares 100,000 x 100,000 RGBA pixels.
-fn bomb_png() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    for (kind, data) in [
-        (&b"IHDR"[..], {
-            let mut d = 100_000u32.to_be_bytes().to_vec();
-            d.extend_from_slice(&100_000u32.to_be_bytes());
-            d.extend_from_slice(&[8, 6, 0, 0, 0]);
-            d
-        }),
-        (b"IDAT", vec![0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF]),
-        (b"IEND", vec![]),
-    ] {
-        let mut body = kind.to_vec();
-        body.extend_from_slice(&data);
-        png.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
-        png.extend_from_slice(&body);
-        png.extend_from_slice(&crc32(&body).to_be_bytes());
-    }
-    png
 }
 
 #[test]
@@ -153,7 +119,7 @@ fn broken_images_are_problems_and_the_rest_still_match() -> TestResult {
         dir.path().join("truncated.jpg"),
         good.get(..good.len() / 2).unwrap_or_default(),
     )?;
-    std::fs::write(dir.path().join("bomb.png"), bomb_png())?;
+    std::fs::write(dir.path().join("bomb.png"), png_declaring(100_000, 100_000))?;
     std::fs::write(dir.path().join("notes.jpg"), b"this is text, not a picture")?;
     let images: Vec<PathBuf> = [
         "good.jpg",

@@ -1,5 +1,8 @@
 //! Embedded metadata of the stand-in images and of hand-built containers.
 
+mod png_fixture;
+
+use png_fixture::png_chunk;
 use std::path::Path;
 
 use caption_provenance::imaging::container::insert_jpeg_segments;
@@ -95,29 +98,6 @@ fn iptc_and_xmp_that_disagree_are_an_internal_conflict() -> std::io::Result<()> 
         )]
     );
     Ok(())
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-fn png_chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-    let mut body = kind.to_vec();
-    body.extend_from_slice(data);
-    out.extend_from_slice(&u32::try_from(data.len()).unwrap_or(0).to_be_bytes());
-    out.extend_from_slice(&body);
-    out.extend_from_slice(&crc32(&body).to_be_bytes());
 }
 
 /// A little-endian TIFF with one ASCII ImageDescription.
