@@ -23,18 +23,27 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// A folder holding one photo with these caption files (name, text).
+fn folder(files: &[(&str, &str)]) -> std::io::Result<tempfile::TempDir> {
+    let dir = tempfile::tempdir()?;
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text)?;
+    }
+    Ok(dir)
+}
+
 /// A folder holding one photo with two captions that agree.
 fn agreeing_folder() -> std::io::Result<tempfile::TempDir> {
-    let dir = tempfile::tempdir()?;
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "Outlet: Alpha\n\nSouth Korea's Lim Jong-hoon, bronze medallist, takes a selfie.\n",
-    )?;
-    std::fs::write(
-        dir.path().join("b.txt"),
-        "Outlet: Beta\n\nLim Jong-hoon of South Korea, a bronze medallist, takes a selfie.\n",
-    )?;
-    Ok(dir)
+    folder(&[
+        (
+            "a.txt",
+            "Outlet: Alpha\n\nSouth Korea's Lim Jong-hoon, bronze medallist, takes a selfie.\n",
+        ),
+        (
+            "b.txt",
+            "Outlet: Beta\n\nLim Jong-hoon of South Korea, a bronze medallist, takes a selfie.\n",
+        ),
+    ])
 }
 
 /// Asserts the output is exactly one `caption-provenance: ...` error line and exit code 2.
@@ -91,15 +100,16 @@ fn check_on_the_bundled_captions_lists_the_sportstar_conflict() -> TestResult {
 #[test]
 fn check_passes_when_every_conflict_is_marked_not_an_error() -> TestResult {
     use caption_provenance::review::{Review, Verdict, VerdictStatus};
-    let dir = tempfile::tempdir()?;
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "Outlet: Alpha\n\nSouth Korea's Lim Jong-hoon, bronze medallist, takes a selfie.\n",
-    )?;
-    std::fs::write(
-        dir.path().join("b.txt"),
-        "Outlet: Beta\n\nSouth Korea's Lim Jong-hoon, silver medallist, takes a selfie.\n",
-    )?;
+    let dir = folder(&[
+        (
+            "a.txt",
+            "Outlet: Alpha\n\nSouth Korea's Lim Jong-hoon, bronze medallist, takes a selfie.\n",
+        ),
+        (
+            "b.txt",
+            "Outlet: Beta\n\nSouth Korea's Lim Jong-hoon, silver medallist, takes a selfie.\n",
+        ),
+    ])?;
     let path = dir.path().to_string_lossy().into_owned();
     assert_eq!(run(&["check", "-q", &path])?.status.code(), Some(1));
 
