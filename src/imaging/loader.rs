@@ -54,6 +54,10 @@ struct Shared {
     generation: AtomicU64,
     cache: Mutex<ThumbnailCache>,
     notify: Option<Notify>,
+    /// The pool the JPEG decoder spreads an image's rows over. Its own, so
+    /// that a busy global pool (a report or an examination of a thousand
+    /// images) never holds up the thumbnails on screen.
+    decode_pool: Option<rayon::ThreadPool>,
 }
 
 /// Called after each result is sent.
@@ -84,6 +88,11 @@ impl PreviewLoader {
             generation: AtomicU64::new(0),
             cache: Mutex::new(ThumbnailCache::new(cache_bytes)),
             notify,
+            decode_pool: rayon::ThreadPoolBuilder::new()
+                .num_threads(threads.max(1))
+                .thread_name(|index| format!("preview-decode-{index}"))
+                .build()
+                .ok(),
         });
         for index in 0..threads.max(1) {
             let shared = Arc::clone(&shared);
@@ -208,7 +217,12 @@ fn work(shared: &Shared, results: &Sender<PreviewResult>) {
         if request.generation < shared.generation.load(Ordering::SeqCst) {
             continue;
         }
-        let thumbnail = load_thumbnail_and_hash(&request.path, request.max_side).map(Arc::new);
+        let load = || load_thumbnail_and_hash(&request.path, request.max_side);
+        let thumbnail = match &shared.decode_pool {
+            Some(pool) => pool.install(load),
+            None => load(),
+        }
+        .map(Arc::new);
         if let Ok(thumbnail) = &thumbnail
             && let Ok(mut cache) = shared.cache.lock()
         {
