@@ -124,3 +124,41 @@ fn a_folder_of_many_images_without_captions_shows_them_and_decodes_only_what_is_
     assert!((2..=12).contains(&textures), "{textures} textures");
     Ok(())
 }
+
+/// An image that cannot be decoded is listed in the problems panel once the
+/// photo's images are examined, with what to do about it.
+#[test]
+fn a_broken_image_is_listed_with_the_problems() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    std::fs::write(
+        dir.path().join("caption.txt"),
+        "Outlet: Alpha\n\nLim Jong-hoon takes a selfie.\n",
+    )?;
+    let jpeg = {
+        let mut bytes = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(image::RgbImage::new(32, 32))
+            .write_to(&mut bytes, image::ImageFormat::Jpeg)?;
+        bytes.into_inner()
+    };
+    std::fs::write(dir.path().join("good.jpg"), &jpeg)?;
+    std::fs::write(dir.path().join("cut.jpg"), &jpeg[..jpeg.len() / 2])?;
+    let mut harness = harness(dir.path().to_path_buf());
+    run_until(&mut harness, |app| {
+        settled(app)
+            && app
+                .session()
+                .and_then(|s| s.photo())
+                .is_some_and(|p| app.preview().evidence_for(&p.id).is_some())
+    })?;
+    assert_eq!(
+        harness.state().session().map(|s| s.corpus.problems.len()),
+        Some(0)
+    );
+    harness.get_by_label("Problems (1)");
+    // Each twice: in the image panel (the broken image is the one shown) and
+    // in the problems panel.
+    let reason = "the image is truncated: the JPEG has no end-of-image marker";
+    assert_eq!(harness.query_all_by_label("cut.jpg").count(), 2);
+    assert_eq!(harness.query_all_by_label(reason).count(), 2);
+    Ok(())
+}

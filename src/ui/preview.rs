@@ -214,7 +214,7 @@ impl PreviewPanel {
             }
             None => None,
         };
-        if current == Some(photo.id.as_str()) || photo.images.len() < 2 {
+        if current == Some(photo.id.as_str()) || photo.images.is_empty() {
             return;
         }
         self.photo_images = Some(PhotoImages::Examining {

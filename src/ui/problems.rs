@@ -1,5 +1,6 @@
-//! The bottom panel: every problem met while loading, with the file (and
-//! line), what is wrong, and what to do about it (`Problem::advice`).
+//! The bottom panel: every problem met while loading, and those of the
+//! selected photo's images once examined, with the file (and line), what is
+//! wrong, and what to do about it (`Problem::advice`).
 
 use eframe::egui;
 
@@ -12,30 +13,45 @@ use super::commands::Command;
 pub const VOCABULARY_ADVICE: &str =
     "The analysis ran without this vocabulary file: fix it and reload (F5).";
 
-/// One problem as a line of the panel: "path:line", reason, advice.
-pub fn problem_lines(problems: &[Problem]) -> Vec<(String, String, &'static str)> {
-    problems
-        .iter()
-        .map(|p| {
-            let place = match p.line {
-                Some(line) => format!("{}:{line}", p.path.display()),
-                None => p.path.display().to_string(),
-            };
-            (place, p.reason.clone(), p.advice())
-        })
+/// Where a problem is, as the panel shows it: "path:line" or "path".
+pub fn place(problem: &Problem) -> String {
+    match problem.line {
+        Some(line) => format!("{}:{line}", problem.path.display()),
+        None => problem.path.display().to_string(),
+    }
+}
+
+/// The problems of the selected photo's images (truncated, corrupt, too
+/// large...), once its images have been examined, leaving out files the
+/// load already reported.
+fn image_problems(app: &App) -> Vec<Problem> {
+    let Some(session) = app.session.as_ref() else {
+        return Vec::new();
+    };
+    let Some(evidence) = session
+        .photo()
+        .and_then(|p| app.preview.evidence_for(&p.id))
+    else {
+        return Vec::new();
+    };
+    evidence
+        .problems()
+        .into_iter()
+        .filter(|p| !session.corpus.problems.iter().any(|q| q.path == p.path))
         .collect()
 }
 
 pub fn panel_ui(ui: &mut egui::Ui, app: &mut App, _commands: &mut [Command]) {
-    let problems: &[Problem] = app
+    let loaded: &[Problem] = app
         .session
         .as_ref()
         .map_or(&[], |s| s.corpus.problems.as_slice());
+    let images = image_problems(app);
     let vocabulary: &[String] = app
         .session
         .as_ref()
         .map_or(&[], |s| s.analysis.vocabulary_warnings.as_slice());
-    let count = problems.len() + vocabulary.len();
+    let count = loaded.len() + images.len() + vocabulary.len();
     let height = app.settings.problems_height;
     let panel = egui::Panel::bottom("problems")
         .resizable(count > 0)
@@ -54,16 +70,14 @@ pub fn panel_ui(ui: &mut egui::Ui, app: &mut App, _commands: &mut [Command]) {
                         .num_columns(3)
                         .striped(true)
                         .show(ui, |ui| {
-                            for (problem, (place, reason, advice)) in
-                                problems.iter().zip(problem_lines(problems))
-                            {
+                            for problem in loaded.iter().chain(&images) {
                                 let color = match problem.severity {
                                     ProblemSeverity::Error => ui.visuals().error_fg_color,
                                     ProblemSeverity::Warning => ui.visuals().warn_fg_color,
                                 };
-                                ui.colored_label(color, place);
-                                ui.label(reason);
-                                ui.label(advice);
+                                ui.colored_label(color, place(problem));
+                                ui.label(&problem.reason);
+                                ui.label(problem.advice());
                                 ui.end_row();
                             }
                             for warning in vocabulary {
