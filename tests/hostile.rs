@@ -13,6 +13,8 @@
 
 mod png_fixture;
 
+mod folder_fixture;
+
 use png_fixture::png_declaring;
 use std::fs;
 use std::io::Cursor;
@@ -28,20 +30,9 @@ use caption_provenance::imaging::metadata::{Field, read_embedded};
 use caption_provenance::imaging::preview::{PreviewError, load_thumbnail};
 use caption_provenance::imaging::xmp::encode_app1;
 
+use folder_fixture::{load, write};
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn load(root: &Path) -> Result<Corpus, Box<dyn std::error::Error>> {
-    let cancel = AtomicBool::new(false);
-    Ok(load_folder(root, &|_| {}, &cancel)?)
-}
-
-fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let path = root.join(relative);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::write(path, bytes)
-}
 
 /// (path, kind, severity) of each problem, for exact comparison.
 fn summary(problems: &[Problem]) -> Vec<(String, ProblemKind, ProblemSeverity)> {

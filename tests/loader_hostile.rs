@@ -1,27 +1,17 @@
 //! The loader on hostile folders, built at test time: one problem per bad
 //! file, every good file still present, no panic.
 
+mod folder_fixture;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
-use caption_provenance::corpus::load::{CAPTION_SIZE_LIMIT, load_folder};
+use caption_provenance::corpus::load::CAPTION_SIZE_LIMIT;
 use caption_provenance::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 
+use folder_fixture::{load, write};
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn load(root: &Path) -> Result<Corpus, Box<dyn std::error::Error>> {
-    let cancel = AtomicBool::new(false);
-    Ok(load_folder(root, &|_| {}, &cancel)?)
-}
-
-fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let path = root.join(relative);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::write(path, bytes)
-}
 
 /// (path, kind, severity, line) of each problem, for exact comparison.
 fn summary(problems: &[Problem]) -> Vec<(String, ProblemKind, ProblemSeverity, Option<usize>)> {

@@ -1,28 +1,17 @@
 //! How the loader walks folders: photos and their order, `images/` folders,
 //! links, progress, cancelling, and roots that cannot be opened.
 
-use std::fs;
+mod folder_fixture;
+
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use caption_provenance::corpus::Corpus;
 use caption_provenance::corpus::load::{LoadError, LoadProgress, load_folder};
 
+use folder_fixture::{load, write};
+
 type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-fn load(root: &Path) -> Result<Corpus, Box<dyn std::error::Error>> {
-    let cancel = AtomicBool::new(false);
-    Ok(load_folder(root, &|_| {}, &cancel)?)
-}
-
-fn write(root: &Path, relative: &str, bytes: &[u8]) -> std::io::Result<()> {
-    let path = root.join(relative);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent)?;
-    }
-    fs::write(path, bytes)
-}
 
 /// Three photos, one nested under another, eight files in all.
 fn many_photos(root: &Path) -> std::io::Result<()> {
