@@ -1,19 +1,16 @@
 //! The window's state and its top level: which panels go where, shortcuts,
 //! dropped files, background reports, and what is remembered between runs.
 //!
-//! Like eframe_template's `App`: the remembered part ([`Settings`]) derives
-//! serde with `#[serde(default)]` so old saved state survives new fields;
-//! everything else is rebuilt on start.
+//! Like eframe_template's `App`: the remembered part ([`Settings`], in
+//! `settings`) is saved by eframe; everything else is rebuilt on start.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use eframe::egui;
-use serde::{Deserialize, Serialize};
 
 use crate::analysis::Location;
-use crate::analysis::diff::DiffOptions;
 
 use super::alignment::AlignmentPanel;
 use super::commands::Command;
@@ -25,54 +22,12 @@ use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze
 use super::preview::PreviewPanel;
 use super::saving::write_report;
 use super::selection::{Selection, Session};
+pub use super::settings::Settings;
 use super::{photo_list, problems, top_bar};
 use crate::corpus::watch::FolderStamp;
 
-/// How many recent folders the menu keeps.
-const RECENT_FOLDERS: usize = 8;
 /// Time per frame spent taking background reports.
 const DRAIN_BUDGET: Duration = Duration::from_millis(10);
-
-/// What the window remembers between runs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub last_folder: Option<PathBuf>,
-    /// Most recent first.
-    pub recent_folders: Vec<PathBuf>,
-    pub options: DiffOptions,
-    pub left_width: f32,
-    pub right_width: f32,
-    pub problems_height: f32,
-    pub conflicts_height: f32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            last_folder: None,
-            recent_folders: Vec::new(),
-            options: DiffOptions {
-                ignore_case: false,
-                ignore_punctuation: false,
-                same_person_equal: true,
-            },
-            left_width: 260.0,
-            right_width: 300.0,
-            problems_height: 120.0,
-            conflicts_height: 220.0,
-        }
-    }
-}
-
-impl Settings {
-    fn remember_folder(&mut self, folder: &Path) {
-        self.last_folder = Some(folder.to_path_buf());
-        self.recent_folders.retain(|f| f != folder);
-        self.recent_folders.insert(0, folder.to_path_buf());
-        self.recent_folders.truncate(RECENT_FOLDERS);
-    }
-}
 
 /// The views of the central area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

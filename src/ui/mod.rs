@@ -23,6 +23,7 @@ pub mod preview;
 pub mod problems;
 pub mod saving;
 pub mod selection;
+pub mod settings;
 pub mod textures;
 pub mod top_bar;
 

@@ -1,0 +1,52 @@
+//! What the window remembers between runs: the last and recent folders, the
+//! diff options and the panel sizes. Derives serde with `#[serde(default)]`,
+//! so saved state from an older version survives new fields.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::diff::DiffOptions;
+
+/// How many recent folders the menu keeps.
+const RECENT_FOLDERS: usize = 8;
+/// What the window remembers between runs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub last_folder: Option<PathBuf>,
+    /// Most recent first.
+    pub recent_folders: Vec<PathBuf>,
+    pub options: DiffOptions,
+    pub left_width: f32,
+    pub right_width: f32,
+    pub problems_height: f32,
+    pub conflicts_height: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            last_folder: None,
+            recent_folders: Vec::new(),
+            options: DiffOptions {
+                ignore_case: false,
+                ignore_punctuation: false,
+                same_person_equal: true,
+            },
+            left_width: 260.0,
+            right_width: 300.0,
+            problems_height: 120.0,
+            conflicts_height: 220.0,
+        }
+    }
+}
+
+impl Settings {
+    pub(super) fn remember_folder(&mut self, folder: &Path) {
+        self.last_folder = Some(folder.to_path_buf());
+        self.recent_folders.retain(|f| f != folder);
+        self.recent_folders.insert(0, folder.to_path_buf());
+        self.recent_folders.truncate(RECENT_FOLDERS);
+    }
+}
