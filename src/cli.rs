@@ -1,5 +1,5 @@
 //! The command line: with no arguments, the window on `./captions`;
-//! `open PATH`, `report PATH`, `check PATH` otherwise.
+//! `open PATH`, `report PATH`, `check PATH`, `eval PATH` otherwise.
 //!
 //! Every error is one line on stderr (`caption-provenance: ...`) and a
 //! non-zero exit code (see [`crate::exit_codes`]); a progress bar shows on
@@ -66,6 +66,16 @@ pub enum Command {
     Check {
         path: PathBuf,
         /// Print the conflicts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the findings against each photo folder's `expected.toml`
+    /// (the errors a person labelled, and the differences that are not
+    /// errors): errors found / expected, unexpected and false findings, and
+    /// what was missed. Exit 0 when it ran.
+    Eval {
+        path: PathBuf,
+        /// Print the measurement as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -238,8 +248,13 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             };
             write_stdout(text.as_bytes())?;
             if verbosity != Verbosity::Quiet && !json {
+                let others = match result.findings.len() {
+                    0 => String::new(),
+                    1 => " and 1 other finding".to_string(),
+                    n => format!(" and {n} other findings"),
+                };
                 eprintln!(
-                    "{NAME}: {} conflict{} in {} photo{}",
+                    "{NAME}: {} conflict{}{others} in {} photo{}",
                     result.conflicts.len(),
                     if result.conflicts.len() == 1 { "" } else { "s" },
                     result.photos,
@@ -251,6 +266,19 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             } else {
                 exit_codes::CONFLICTS
             })
+        }
+        Some(Command::Eval { path, json }) => {
+            let loaded = load(&path, verbosity)?;
+            let evaluation = crate::eval::evaluate(&loaded.corpus, &loaded.analysis);
+            let text = if json {
+                let mut text = serde_json::to_string_pretty(&evaluation)?;
+                text.push('\n');
+                text
+            } else {
+                evaluation.to_text()
+            };
+            write_stdout(text.as_bytes())?;
+            Ok(exit_codes::SUCCESS)
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod analysis;
 pub mod atomic_write;
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod exit_codes;
 pub mod imaging;
 pub mod report;

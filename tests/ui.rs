@@ -164,6 +164,7 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
         mentions: Vec::new(),
         claims,
         conflicts: vec![medal, credit],
+        findings: Vec::new(),
         reuse: Default::default(),
     };
     let review = Review::load(root).unwrap_or_default();

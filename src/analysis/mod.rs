@@ -20,10 +20,13 @@ mod claims;
 pub mod conflicts;
 pub mod diff;
 mod fast_hash;
+mod findings;
+mod language;
 mod people;
 pub mod reuse;
 mod scan;
 mod section;
+mod spelling;
 pub mod tokens;
 pub mod vocabulary;
 
@@ -112,11 +115,15 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     }
     claims.extend(reference_claims(photo, &people, vocabulary));
     let conflicts = conflicts::find(photo, &people.people, &claims);
+    let mut findings = findings::from_conflicts(&conflicts, &claims);
+    findings.extend(spelling::find(photo, &sections));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,
         mentions,
         claims,
         conflicts,
+        findings,
         reuse: reuse::find_reuse(photo),
     }
 }

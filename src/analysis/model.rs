@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Section;
 
+pub use super::findings::{Fact, Finding, FindingKind, Mark, conflict_is_finding};
+
 /// Byte range `start..end` into one section's normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
@@ -65,6 +67,10 @@ pub struct PhotoAnalysis {
     pub claims: Vec<Claim>,
     /// Disagreements, most severe first.
     pub conflicts: Vec<Conflict>,
+    /// Everything to look at: one finding per conflict, then the findings of
+    /// other kinds (misspelt names, ...), most severe first.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
     /// Shared passages and the likely derivation order.
     pub reuse: Reuse,
 }

@@ -1,6 +1,11 @@
 //! Plain-text caption files: optional `Key: value` header lines, a blank line,
 //! the caption, then optionally a `--- article ---` line and the article
 //! sentences, one per line.
+//!
+//! A file with a header and no marker is laid out the way wire desks and the
+//! dev set keep captions: the first paragraph is the caption and every further
+//! paragraph is article text. A caption paragraph of `[no caption]` says the
+//! page printed none: the file is a variant of its article text alone.
 
 use super::ProblemKind;
 use super::parsed::{CaptionFields, Issue, Parsed, SourceKey, non_empty};
@@ -26,16 +31,21 @@ pub(crate) fn parse_plain_text(text: &str) -> Result<Parsed, Issue> {
             body.get(..at).unwrap_or_default(),
             body.get(at + 1..).unwrap_or_default(),
         ),
+        None if body_start > 0 => split_first_paragraph(body),
         None => (body, &[][..]),
     };
     fields.caption = caption_lines.join("\n").trim().to_string();
+    let no_caption = is_no_caption_marker(&fields.caption);
+    if no_caption {
+        fields.caption.clear();
+    }
     let article: Vec<&str> = article_lines
         .iter()
         .map(|line| line.trim())
         .filter(|line| !line.is_empty())
         .collect();
     fields.article = (!article.is_empty()).then(|| article.join("\n"));
-    if fields.caption.is_empty() {
+    if fields.caption.is_empty() && !(no_caption && fields.article.is_some()) {
         return Err(Issue::error(
             ProblemKind::NoCaption,
             "no caption text after the header lines",
@@ -47,6 +57,29 @@ pub(crate) fn parse_plain_text(text: &str) -> Result<Parsed, Issue> {
         warnings,
         key_lines,
     })
+}
+
+/// The first paragraph (up to the first blank line after some text), and the rest.
+fn split_first_paragraph<'a>(body: &'a [&'a str]) -> (&'a [&'a str], &'a [&'a str]) {
+    let first_text = body.iter().position(|line| !line.trim().is_empty());
+    let end = first_text.and_then(|start| {
+        body.iter()
+            .skip(start)
+            .position(|line| line.trim().is_empty())
+            .map(|n| start + n)
+    });
+    match end {
+        Some(end) => (
+            body.get(..end).unwrap_or_default(),
+            body.get(end + 1..).unwrap_or_default(),
+        ),
+        None => (body, &[][..]),
+    }
+}
+
+/// `[no caption]`, any case: the page printed no caption for the photo.
+pub(crate) fn is_no_caption_marker(text: &str) -> bool {
+    text.trim().eq_ignore_ascii_case("[no caption]")
 }
 
 /// The index of the blank line that ends the header, when the file has one.
@@ -181,6 +214,33 @@ mod tests {
     #[test]
     fn header_without_caption_is_refused() {
         let issue = parse_plain_text("Outlet: A\n\n--- article ---\nText.").unwrap_err();
+        assert_eq!(issue.kind, ProblemKind::NoCaption);
+    }
+
+    #[test]
+    fn header_then_paragraphs_is_caption_then_article() {
+        let parsed = parse_plain_text(
+            "outlet: CNN\npublished: unknown\n\nBolt of Jamaica competes.\n\nFirst sentence.\n\nSecond one.\n",
+        )
+        .unwrap();
+        assert_eq!(parsed.fields.caption, "Bolt of Jamaica competes.");
+        assert_eq!(
+            parsed.fields.article.as_deref(),
+            Some("First sentence.\nSecond one.")
+        );
+    }
+
+    #[test]
+    fn no_caption_marker_keeps_the_article() {
+        let parsed =
+            parse_plain_text("outlet: Voomed\n\n[no caption]\n\nBolt posed for a picture.\n")
+                .unwrap();
+        assert_eq!(parsed.fields.caption, "");
+        assert_eq!(
+            parsed.fields.article.as_deref(),
+            Some("Bolt posed for a picture.")
+        );
+        let issue = parse_plain_text("outlet: Voomed\n\n[No caption]\n").unwrap_err();
         assert_eq!(issue.kind, ProblemKind::NoCaption);
     }
 

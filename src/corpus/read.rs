@@ -259,7 +259,7 @@ pub(super) fn checked_date(
     warnings: &mut Vec<Issue>,
 ) -> Option<super::Published> {
     let published = parse_published(raw);
-    if published.is_none() {
+    if published.is_none() && !says_unknown(raw) {
         warnings.push(Issue::warning(
             ProblemKind::Other,
             format!("publication date `{}` not understood; ignored", raw.trim()),
@@ -267,6 +267,12 @@ pub(super) fn checked_date(
         ));
     }
     published
+}
+
+/// `unknown` (or `n/a`, `-`): the file says it has no date, which is not a problem.
+fn says_unknown(raw: &str) -> bool {
+    let word = raw.trim().to_lowercase();
+    matches!(word.as_str(), "unknown" | "n/a" | "-" | "none" | "undated")
 }
 
 type PhotoFileRead = (PhotoFile, Vec<PathBuf>, Vec<Issue>);

@@ -213,6 +213,29 @@ fn photo_report(
         .iter()
         .map(|c| conflict_report(photo, analysis, review, c, &label))
         .collect();
+    let findings = analysis
+        .findings
+        .iter()
+        .map(|f| FindingReport {
+            key: f.key.clone(),
+            kind: f.kind,
+            fact: f.fact,
+            severity: f.severity,
+            summary: f.summary.clone(),
+            marks: f
+                .marks
+                .iter()
+                .map(|m| MarkReport {
+                    holder: label(m.variant),
+                    text: m.quote.clone(),
+                    location: m.location,
+                    odd: m.odd,
+                })
+                .collect(),
+            conflict: f.conflict,
+            verdict: review.get(&photo.id, &f.key).cloned(),
+        })
+        .collect();
     let diffs = match base {
         Some(base) => (0..photo.variants.len())
             .filter(|&i| i != base)
@@ -245,6 +268,7 @@ fn photo_report(
         people: analysis.people.clone(),
         claims: analysis.claims.clone(),
         conflicts,
+        findings,
         base,
         base_note,
         diffs,

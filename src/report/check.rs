@@ -1,13 +1,16 @@
-//! The `check` view: one line per conflict for scripts, or a small JSON
-//! document with the same facts. Built straight from the analysis (no
+//! The `check` view: one line per conflict for scripts, then one per other
+//! finding (a misspelt name, ...), or a small JSON document with the same
+//! facts. Built straight from the analysis (no
 //! report, no diffs), so checking a large archive costs what analysing it
 //! costs. A conflict a reviewer marked "not an error" is still listed, with
-//! its verdict, but does not fail the check.
+//! its verdict, but does not fail the check. Conflicts that are not findings
+//! (credits that differ between outlets: `analysis::conflict_is_finding`)
+//! are left to the report.
 
 use serde::{Deserialize, Serialize};
 
 use super::{Report, SCHEMA_VERSION, severity_shout};
-use crate::analysis::{Analysis, Attribute, ConflictSeverity, PhotoAnalysis};
+use crate::analysis::{Analysis, Attribute, ConflictSeverity, PhotoAnalysis, conflict_is_finding};
 use crate::corpus::Corpus;
 use crate::review::{Review, Verdict, VerdictStatus};
 
@@ -19,6 +22,21 @@ pub struct CheckResult {
     pub photos: usize,
     pub problems: usize,
     pub conflicts: Vec<CheckConflict>,
+    /// The findings that are not conflicts (misspelt names, ...).
+    #[serde(default)]
+    pub findings: Vec<CheckFinding>,
+}
+
+/// One finding that is not a conflict, flat.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckFinding {
+    pub photo: String,
+    pub key: String,
+    /// "misspelt name", ...
+    pub kind: String,
+    pub severity: ConflictSeverity,
+    pub summary: String,
+    pub verdict: Option<Verdict>,
 }
 
 /// One conflict, flat.
@@ -42,15 +60,19 @@ impl CheckResult {
             .iter()
             .flat_map(|photo| {
                 let label = photo_label(&photo.id, &report.folder);
-                photo.conflicts.iter().map(move |c| CheckConflict {
-                    photo: label.clone(),
-                    key: c.key.clone(),
-                    severity: c.severity,
-                    subject: c.subject_name.clone(),
-                    attribute: c.attribute,
-                    summary: c.summary.clone(),
-                    verdict: c.verdict.clone(),
-                })
+                photo
+                    .findings
+                    .iter()
+                    .filter_map(|f| f.conflict.and_then(|i| photo.conflicts.get(i)))
+                    .map(move |c| CheckConflict {
+                        photo: label.clone(),
+                        key: c.key.clone(),
+                        severity: c.severity,
+                        subject: c.subject_name.clone(),
+                        attribute: c.attribute,
+                        summary: c.summary.clone(),
+                        verdict: c.verdict.clone(),
+                    })
             })
             .collect();
         CheckResult {
@@ -59,6 +81,25 @@ impl CheckResult {
             photos: report.photos.len(),
             problems: report.problems.len(),
             conflicts,
+            findings: report
+                .photos
+                .iter()
+                .flat_map(|photo| {
+                    let label = photo_label(&photo.id, &report.folder);
+                    photo
+                        .findings
+                        .iter()
+                        .filter(|f| f.conflict.is_none())
+                        .map(move |f| CheckFinding {
+                            photo: label.clone(),
+                            key: f.key.clone(),
+                            kind: f.kind.name().to_string(),
+                            severity: f.severity,
+                            summary: f.summary.clone(),
+                            verdict: f.verdict.clone(),
+                        })
+                })
+                .collect(),
         }
     }
 
@@ -74,15 +115,40 @@ impl CheckResult {
             .flat_map(|(i, photo)| {
                 let label = photo_label(&photo.id, &folder);
                 let photo_analysis = analysis.photos.get(i).unwrap_or(&empty);
-                photo_analysis.conflicts.iter().map(move |c| CheckConflict {
-                    photo: label.clone(),
-                    key: c.key.clone(),
-                    severity: c.severity,
-                    subject: c.subject_name.clone(),
-                    attribute: c.attribute,
-                    summary: c.summary.clone(),
-                    verdict: review.get(&photo.id, &c.key).cloned(),
-                })
+                photo_analysis
+                    .conflicts
+                    .iter()
+                    .filter(|c| conflict_is_finding(c))
+                    .map(move |c| CheckConflict {
+                        photo: label.clone(),
+                        key: c.key.clone(),
+                        severity: c.severity,
+                        subject: c.subject_name.clone(),
+                        attribute: c.attribute,
+                        summary: c.summary.clone(),
+                        verdict: review.get(&photo.id, &c.key).cloned(),
+                    })
+            })
+            .collect::<Vec<_>>();
+        let findings = corpus
+            .photos
+            .iter()
+            .enumerate()
+            .flat_map(|(i, photo)| {
+                let label = photo_label(&photo.id, &folder);
+                let photo_analysis = analysis.photos.get(i).unwrap_or(&empty);
+                photo_analysis
+                    .findings
+                    .iter()
+                    .filter(|f| f.conflict.is_none())
+                    .map(move |f| CheckFinding {
+                        photo: label.clone(),
+                        key: f.key.clone(),
+                        kind: f.kind.name().to_string(),
+                        severity: f.severity,
+                        summary: f.summary.clone(),
+                        verdict: review.get(&photo.id, &f.key).cloned(),
+                    })
             })
             .collect::<Vec<_>>();
         CheckResult {
@@ -91,19 +157,20 @@ impl CheckResult {
             photos: corpus.photos.len(),
             folder,
             conflicts,
+            findings,
         }
     }
 
-    /// Conflicts not marked "not an error" by a reviewer: what fails a check.
+    /// Conflicts and other findings not marked "not an error" by a
+    /// reviewer: what fails a check.
     pub fn open_conflicts(&self) -> usize {
-        self.conflicts
-            .iter()
-            .filter(|c| {
-                c.verdict
-                    .as_ref()
-                    .is_none_or(|v| v.status != VerdictStatus::NotAnError)
-            })
-            .count()
+        let open = |verdict: &Option<Verdict>| {
+            verdict
+                .as_ref()
+                .is_none_or(|v| v.status != VerdictStatus::NotAnError)
+        };
+        self.conflicts.iter().filter(|c| open(&c.verdict)).count()
+            + self.findings.iter().filter(|f| open(&f.verdict)).count()
     }
 
     /// One line per conflict, each ending in a newline:
@@ -127,6 +194,20 @@ impl CheckResult {
                     one_line(&c.summary)
                 )
             })
+            .chain(self.findings.iter().map(|f| {
+                let verdict = f
+                    .verdict
+                    .as_ref()
+                    .map(|v| format!(" [{}]", v.status.label()))
+                    .unwrap_or_default();
+                format!(
+                    "{}: {} {}: {}{verdict}\n",
+                    one_line(&f.photo),
+                    severity_shout(f.severity),
+                    f.kind,
+                    one_line(&f.summary)
+                )
+            }))
             .collect()
     }
 }

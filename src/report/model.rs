@@ -12,7 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::diff::{DiffOptions, DiffTag};
 use crate::analysis::{
-    Attribute, Claim, ConflictScope, ConflictSeverity, Location, Person, SharedRun, Subject,
+    Attribute, Claim, ConflictScope, ConflictSeverity, Fact, FindingKind, Location, Person,
+    SharedRun, Subject,
 };
 use crate::corpus::{InputFile, ProblemKind, ProblemSeverity, ReferenceFacts, Section, Source};
 use crate::imaging::metadata::EmbeddedMetadata;
@@ -114,6 +115,10 @@ pub struct PhotoReport {
     pub claims: Vec<Claim>,
     /// Most severe first, as the analysis ranks them.
     pub conflicts: Vec<ConflictReport>,
+    /// Every finding, most severe first: one per conflict (pointing at it),
+    /// then misspelt names and the other kinds.
+    #[serde(default)]
+    pub findings: Vec<FindingReport>,
     /// Index of the variant the others are diffed against (none without variants).
     pub base: Option<usize>,
     /// Why the base is not the one asked for, when it is not.
@@ -159,6 +164,33 @@ pub struct ConflictReport {
     /// Largest group first.
     pub values: Vec<ConflictValueReport>,
     pub verdict: Option<Verdict>,
+}
+
+/// One finding: what kind, who says what, and the words that show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingReport {
+    pub key: String,
+    pub kind: FindingKind,
+    pub fact: Fact,
+    pub severity: ConflictSeverity,
+    pub summary: String,
+    /// The odd side first; `odd` is false for the other side, and for every
+    /// mark when no side could be decided.
+    pub marks: Vec<MarkReport>,
+    /// Index into `conflicts` when the finding is a conflict.
+    pub conflict: Option<usize>,
+    pub verdict: Option<Verdict>,
+}
+
+/// One place a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkReport {
+    /// The variant's label.
+    pub holder: String,
+    pub text: String,
+    /// Where in the variant's text; none for a credit line or byline.
+    pub location: Option<Location>,
+    pub odd: bool,
 }
 
 /// One side of a conflict.

@@ -128,6 +128,7 @@ pub fn analysis() -> Analysis {
                 odd_ones_out: vec![0],
                 summary: "Sportstar: silver; AP and the reference: bronze".to_owned(),
             }],
+            findings: Vec::new(),
             reuse: Default::default(),
         }],
         vocabulary_warnings: vec!["vocabulary.toml: ignored: unknown key `colour`".to_owned()],

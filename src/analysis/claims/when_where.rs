@@ -84,12 +84,22 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
 }
 
 fn dates(c: &mut SectionClaims<'_, '_>, sentence: std::ops::Range<usize>) {
+    // A sentence that dates something in full ("on May 25, 1965") uses its
+    // weekdays for something else ("back in Lewiston on Wednesday"); an
+    // anniversary ("40 years ago Wednesday") is not the event's day either.
+    let dated_in_full = sentence.clone().any(|i| full_date(c, i).is_some());
     for i in sentence.clone() {
         if c.quoted(i) {
             continue;
         }
         let key = c.s.key(i);
+        let anniversary = i
+            .checked_sub(1)
+            .is_some_and(|p| sentence.contains(&p) && c.s.key(p) == "ago");
         if let Some(&(_, weekday)) = WEEKDAYS.iter().find(|(k, _)| *k == key) {
+            if dated_in_full || anniversary {
+                continue;
+            }
             if let Some(date) = c.published.and_then(|p| resolve_weekday(p, weekday)) {
                 let span = c.s.span(i, i + 1);
                 c.push(Subject::Photo, Attribute::Date, &date.to_string(), span);

@@ -1,0 +1,210 @@
+//! Findings: everything the analysis asks a reviewer to look at, each with
+//! the spans that show it and one sentence saying who says what.
+//!
+//! A conflict (one subject and attribute with different values) is one kind
+//! of finding; the others (a misspelt name, ...) are made by their own
+//! modules. Every view that lists what is wrong (the window, the reports,
+//! `check`, `eval`) reads `PhotoAnalysis::findings`.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Attribute, Claim, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity, Location};
+
+/// What sort of finding it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Variants (or a variant and the reference) give different values.
+    Conflict,
+    /// A name written a letter or two away from the form the others use.
+    MisspeltName,
+}
+
+impl FindingKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::MisspeltName => "misspelt name",
+        }
+    }
+}
+
+/// Which kind of fact a finding is about; the kinds a labelled folder uses
+/// (`expected.toml`), so a finding can be checked against a person's labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fact {
+    Name,
+    Date,
+    Time,
+    Place,
+    Event,
+    Number,
+    Credit,
+    Quote,
+    Medal,
+    Role,
+    Other,
+}
+
+impl Fact {
+    pub const ALL: [Fact; 11] = [
+        Fact::Name,
+        Fact::Date,
+        Fact::Time,
+        Fact::Place,
+        Fact::Event,
+        Fact::Number,
+        Fact::Credit,
+        Fact::Quote,
+        Fact::Medal,
+        Fact::Role,
+        Fact::Other,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Fact::Name => "name",
+            Fact::Date => "date",
+            Fact::Time => "time",
+            Fact::Place => "place",
+            Fact::Event => "event",
+            Fact::Number => "number",
+            Fact::Credit => "credit",
+            Fact::Quote => "quote",
+            Fact::Medal => "medal",
+            Fact::Role => "role",
+            Fact::Other => "other",
+        }
+    }
+
+    /// The kind for its name, as written in `expected.toml`.
+    pub fn parse(name: &str) -> Option<Fact> {
+        let name = name.trim().to_lowercase();
+        Fact::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The kind of fact a claim's attribute states.
+    pub fn of_attribute(attribute: Attribute) -> Fact {
+        match attribute {
+            Attribute::Medal | Attribute::Podium => Fact::Medal,
+            Attribute::Country | Attribute::Venue => Fact::Place,
+            Attribute::Role => Fact::Role,
+            Attribute::Credit | Attribute::Agency | Attribute::Photographer => Fact::Credit,
+            Attribute::Date => Fact::Date,
+            Attribute::Event => Fact::Event,
+            Attribute::Device => Fact::Other,
+        }
+    }
+}
+
+/// One place a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// Index into `Photo::variants`.
+    pub variant: usize,
+    /// The span, or `None` for a source field (credit line, byline).
+    pub location: Option<Location>,
+    /// The words, as written.
+    pub quote: String,
+    /// True where this is the side the finding calls wrong (the odd one out);
+    /// false where it is the other side, or where no side could be decided.
+    pub odd: bool,
+}
+
+/// Something the analysis asks a reviewer to look at.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub fact: Fact,
+    pub severity: ConflictSeverity,
+    /// Stable across runs; for a conflict, its key (review verdicts use it).
+    pub key: String,
+    /// One sentence saying who says what.
+    pub summary: String,
+    /// Every span that states it; the odd side first.
+    pub marks: Vec<Mark>,
+    /// For a conflict, its index in `PhotoAnalysis::conflicts`.
+    pub conflict: Option<usize>,
+}
+
+impl Finding {
+    /// The marks a reviewer should look at first: the odd side where one is
+    /// known, else every mark (the finding is undecided).
+    pub fn flagged(&self) -> impl Iterator<Item = &Mark> {
+        let decided = self.marks.iter().any(|m| m.odd);
+        self.marks.iter().filter(move |m| m.odd || !decided)
+    }
+
+    /// True when no side is known to be the wrong one.
+    pub fn undecided(&self) -> bool {
+        !self.marks.iter().any(|m| m.odd)
+    }
+}
+
+/// The mark of one claim; `None` for a reference claim (it has no text).
+pub(crate) fn mark_of(claim: &Claim, odd: bool) -> Option<Mark> {
+    let (variant, location) = match claim.origin {
+        ClaimOrigin::Variant(location) => (location.variant, Some(location)),
+        ClaimOrigin::SourceField { variant } => (variant, None),
+        ClaimOrigin::Reference => return None,
+    };
+    Some(Mark {
+        variant,
+        location,
+        quote: claim.quote.clone(),
+        odd,
+    })
+}
+
+/// True when a conflict is worth a reviewer's look. Outlets carry whichever
+/// agency's frame of a moment they bought, so credits, agencies and
+/// photographers that differ *between* outlets are the provenance the report
+/// shows, not an error; they are a finding only against the reference facts,
+/// or when one page or file contradicts itself.
+pub fn conflict_is_finding(conflict: &Conflict) -> bool {
+    let credit = matches!(
+        conflict.attribute,
+        Attribute::Credit | Attribute::Agency | Attribute::Photographer
+    );
+    !credit
+        || conflict
+            .scopes
+            .iter()
+            .any(|s| *s != ConflictScope::BetweenVariants)
+}
+
+/// One finding per conflict worth a look ([`conflict_is_finding`]): the
+/// claims of the odd ones out are the odd marks.
+pub(crate) fn from_conflicts(conflicts: &[Conflict], claims: &[Claim]) -> Vec<Finding> {
+    conflicts
+        .iter()
+        .enumerate()
+        .filter(|(_, conflict)| conflict_is_finding(conflict))
+        .map(|(index, conflict)| {
+            let main = conflict
+                .reference
+                .as_deref()
+                .or(conflict.majority.as_deref());
+            let mut marks: Vec<Mark> = Vec::new();
+            for value in &conflict.values {
+                let odd = main.is_some_and(|m| m != value.value);
+                for &c in &value.claims {
+                    if let Some(mark) = claims.get(c).and_then(|claim| mark_of(claim, odd)) {
+                        marks.push(mark);
+                    }
+                }
+            }
+            marks.sort_by_key(|m| !m.odd);
+            Finding {
+                kind: FindingKind::Conflict,
+                fact: Fact::of_attribute(conflict.attribute),
+                severity: conflict.severity,
+                key: conflict.key.clone(),
+                summary: conflict.summary.clone(),
+                marks,
+                conflict: Some(index),
+            }
+        })
+        .collect()
+}

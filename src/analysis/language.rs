@@ -1,0 +1,171 @@
+//! Which language a variant is written in, told by its function words (the
+//! table in `assets/names.toml`) or by its script. Used where a spelling's
+//! acceptability depends on the language ("Pensilvania" is Portuguese for
+//! Pennsylvania, not a misspelling of it).
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+const NAMES_DATA: &str = include_str!("../../assets/names.toml");
+
+/// Hits a language's function words must reach before a text is said to be in it.
+const MIN_HITS: usize = 3;
+
+/// The data of `assets/names.toml`.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct NamesData {
+    pub function_words: BTreeMap<String, Vec<String>>,
+    pub spelling: SpellingData,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct SpellingData {
+    pub inflections: Vec<String>,
+    pub alternates: Vec<[String; 2]>,
+}
+
+/// The function words, compiled once.
+struct Languages {
+    /// (language, its function words), in the table's order.
+    languages: Vec<(String, HashSet<String>)>,
+    /// Every function word of every language.
+    any: HashSet<String>,
+}
+
+/// The parsed table; the file is ours and tested, so a failure leaves it empty.
+pub(crate) fn names_data() -> &'static NamesData {
+    static DATA: OnceLock<NamesData> = OnceLock::new();
+    DATA.get_or_init(|| toml::from_str(NAMES_DATA).unwrap_or_default())
+}
+
+fn languages() -> &'static Languages {
+    static LANGUAGES: OnceLock<Languages> = OnceLock::new();
+    LANGUAGES.get_or_init(|| {
+        let languages: Vec<(String, HashSet<String>)> = names_data()
+            .function_words
+            .iter()
+            .map(|(code, words)| {
+                (
+                    code.clone(),
+                    words.iter().map(|w| w.to_lowercase()).collect(),
+                )
+            })
+            .collect();
+        let any = languages
+            .iter()
+            .flat_map(|(_, w)| w.iter().cloned())
+            .collect();
+        Languages { languages, any }
+    })
+}
+
+/// True when the word (any case) is a function word of some language.
+pub(crate) fn is_function_word(word: &str) -> bool {
+    languages().any.contains(&word.to_lowercase())
+}
+
+/// The language code ("en", "es", "ko", ...) of a text, when it can be told.
+pub(crate) fn guess(text: &str) -> Option<String> {
+    if let Some(script) = script_language(text) {
+        return Some(script.to_string());
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut scores: Vec<(usize, &str)> = languages()
+        .languages
+        .iter()
+        .map(|(code, set)| {
+            (
+                words.iter().filter(|w| set.contains(*w)).count(),
+                code.as_str(),
+            )
+        })
+        .collect();
+    scores.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    match scores.as_slice() {
+        [(best, code), rest @ ..]
+            if *best >= MIN_HITS && rest.first().is_none_or(|r| r.0 < *best) =>
+        {
+            Some((*code).to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A language told by its script, when letters of that script make up a
+/// tenth of the text's letters.
+fn script_language(text: &str) -> Option<&'static str> {
+    let mut counts = [0usize; 5];
+    let mut letters = 0usize;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        let slot = match c as u32 {
+            0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => Some(0), // Hangul
+            0x3040..=0x30FF => Some(1),                                     // kana
+            0x4E00..=0x9FFF | 0x3400..=0x4DBF => Some(2),                   // Han
+            0x0400..=0x04FF => Some(3),                                     // Cyrillic
+            0x0600..=0x06FF => Some(4),                                     // Arabic
+            _ => None,
+        };
+        if let Some(count) = slot.and_then(|s| counts.get_mut(s)) {
+            *count += 1;
+        }
+    }
+    let enough = |n: usize| n > 0 && n * 10 >= letters;
+    let [hangul, kana, han, cyrillic, arabic] = counts;
+    if enough(hangul) {
+        Some("ko")
+    } else if enough(kana) {
+        Some("ja")
+    } else if enough(han) {
+        Some("zh")
+    } else if enough(cyrillic) {
+        Some("ru")
+    } else if enough(arabic) {
+        Some("ar")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_by_function_words_and_scripts() {
+        assert_eq!(
+            guess("Usain Bolt of Jamaica competes in the semifinal with the others").as_deref(),
+            Some("en")
+        );
+        assert_eq!(
+            guess("Der 29-Jährige grinste, als er über die Ziellinie lief und die anderen")
+                .as_deref(),
+            Some("de")
+        );
+        assert_eq!(
+            guess("La foto fue tomada en la semifinal de los 100 metros").as_deref(),
+            Some("es")
+        );
+        assert_eq!(
+            guess("エバン・ブッチ氏が撮影した写真").as_deref(),
+            Some("ja")
+        );
+        assert_eq!(guess("임종훈이 셀카를 찍었다").as_deref(), Some("ko"));
+        assert_eq!(guess("Usain Bolt").as_deref(), None);
+    }
+
+    #[test]
+    fn the_table_parses() {
+        let data = names_data();
+        assert!(data.function_words.len() >= 8);
+        assert!(!data.spelling.alternates.is_empty());
+        assert!(is_function_word("Esta"));
+        assert!(!is_function_word("Bolt"));
+    }
+}

@@ -1,0 +1,107 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::analysis::{Span, Vocabulary};
+use crate::corpus::{Source, Text, Variant};
+
+fn variant(outlet: &str, caption: &str) -> Variant {
+    Variant {
+        source: Source {
+            outlet: outlet.to_string(),
+            ..Source::default()
+        },
+        caption: Text::new(caption),
+        ..Variant::default()
+    }
+}
+
+fn findings(captions: &[(&str, &str)]) -> Vec<Finding> {
+    let photo = Photo {
+        variants: captions.iter().map(|(o, c)| variant(o, c)).collect(),
+        ..Photo::default()
+    };
+    let vocabulary = Vocabulary::builtin();
+    let sections = SectionText::all_of(&photo, &vocabulary);
+    find(&photo, &sections)
+}
+
+#[test]
+fn a_name_one_outlet_misspells_is_a_finding_with_both_spellings_marked() {
+    let found = findings(&[
+        (
+            "A",
+            "Usain Bolt of Jamaica grins at the others in the semi-final.",
+        ),
+        (
+            "B",
+            "Usain Bolt of Jamaica grins as he wins the heat in the stadium.",
+        ),
+        (
+            "C",
+            "Usain Bold of Jamaica grins at the camera in the semi-final.",
+        ),
+    ]);
+    assert_eq!(found.len(), 1);
+    let f = &found[0];
+    assert_eq!(f.kind, FindingKind::MisspeltName);
+    assert_eq!(f.fact, Fact::Name);
+    assert_eq!(
+        f.summary,
+        "C writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart)"
+    );
+    let odd: Vec<(usize, &str)> = f.flagged().map(|m| (m.variant, m.quote.as_str())).collect();
+    assert_eq!(odd, vec![(2, "Bold")]);
+    let span = f.marks[0].location.unwrap().span;
+    assert_eq!(span, Span::new(6, 10));
+    let right: Vec<usize> = f
+        .marks
+        .iter()
+        .filter(|m| !m.odd)
+        .map(|m| m.variant)
+        .collect();
+    assert_eq!(right, vec![0, 1]);
+}
+
+#[test]
+fn accepted_spellings_are_never_findings() {
+    // Diacritics, romanisation alternates, inflections, common words,
+    // sentence-initial function words, and a name another language spells
+    // its own way.
+    let found = findings(&[
+        (
+            "A",
+            "Mesut Hançer and Lim Jong-hoon and Choi Min of South Korea in the Olympic Stadium of Pennsylvania.",
+        ),
+        (
+            "B",
+            "Mesut Hancer and Lim Jong-hun and Choe Min of South Korea in the Olympic Stadium of Pennsylvania.",
+        ),
+        (
+            "C",
+            "Hancer's hand. The Koreans. Esta foto de la Pensilvania es para el mundo y la Olympic Stadia.",
+        ),
+        ("D", "Mesut Hancer, Lim Jonghoon. The camera was by Camera."),
+    ]);
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn short_words_and_far_spellings_are_left_alone() {
+    let found = findings(&[
+        ("A", "Ali stands over Liston in the ring at Lewiston."),
+        ("B", "Ali stands over Liston in the ring at Lewiston."),
+        ("C", "Alt stands over Lisztomania in the ring at Lewisham."),
+    ]);
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn edit_limits() {
+    assert_eq!(misspelling_edits("lefner", "leifer"), Some(2));
+    assert_eq!(misspelling_edits("atlan", "altan"), Some(1));
+    assert_eq!(misspelling_edits("adam", "adem"), Some(1));
+    assert_eq!(misspelling_edits("adma", "adem"), None);
+    assert_eq!(misspelling_edits("bolts", "bolt"), None);
+    assert_eq!(misspelling_edits("seong", "sung"), None);
+    assert_eq!(misspelling_edits("kolt", "bolt"), None);
+}
