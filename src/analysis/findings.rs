@@ -18,6 +18,8 @@ pub enum FindingKind {
     Conflict,
     /// A name written a letter or two away from the form the others use.
     MisspeltName,
+    /// A count or measurement the others give differently.
+    Quantity,
 }
 
 impl FindingKind {
@@ -25,6 +27,7 @@ impl FindingKind {
         match self {
             FindingKind::Conflict => "conflict",
             FindingKind::MisspeltName => "misspelt name",
+            FindingKind::Quantity => "number",
         }
     }
 }

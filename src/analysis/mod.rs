@@ -23,6 +23,7 @@ mod fast_hash;
 mod findings;
 mod language;
 mod people;
+mod quantities;
 pub mod reuse;
 mod scan;
 mod section;
@@ -117,6 +118,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let conflicts = conflicts::find(photo, &people.people, &claims);
     let mut findings = findings::from_conflicts(&conflicts, &claims);
     findings.extend(spelling::find(photo, &sections));
+    findings.extend(quantities::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,
