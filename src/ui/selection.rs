@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::analysis::{
-    Analysis, ClaimOrigin, Conflict, ConflictValue, Finding, Location, PhotoAnalysis,
+    Analysis, ClaimOrigin, Conflict, ConflictValue, Finding, Location, Mark, PhotoAnalysis,
     conflict_is_finding,
 };
 use crate::corpus::{Corpus, Photo, Section};
@@ -217,15 +217,18 @@ pub fn conflict_pair(
 /// Which two variants show a finding that is not a conflict, and where to
 /// scroll: the left side holds a flagged mark (`current` if it does), the
 /// right side is the first other variant holding a mark that is not odd (the
-/// right spelling). The location is the left side's flagged span.
+/// right spelling), in the left mark's section when one does, so both marks
+/// are on screen. The location is the left side's flagged span.
 pub fn finding_pair(finding: &Finding, current: usize) -> Option<(usize, usize, Option<Location>)> {
     let odd = finding
         .flagged()
         .find(|m| m.variant == current)
         .or_else(|| finding.flagged().next())?;
+    let section = |m: &Mark| m.location.map(|l| l.section);
     let others = || finding.marks.iter().filter(|m| m.variant != odd.variant);
     let right = others()
-        .find(|m| !m.odd)
+        .find(|m| !m.odd && section(m) == section(odd))
+        .or_else(|| others().find(|m| !m.odd))
         .or_else(|| others().next())
         .map_or(odd.variant, |m| m.variant);
     Some((odd.variant, right, odd.location))
@@ -274,4 +277,56 @@ pub fn variants_in_conflict(analysis: &PhotoAnalysis) -> Vec<usize> {
     variants.sort_unstable();
     variants.dedup();
     variants
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{ConflictSeverity, Fact, FindingKind, Span};
+
+    fn mark(variant: usize, section: Section, odd: bool) -> Mark {
+        Mark {
+            variant,
+            location: Some(Location {
+                variant,
+                section,
+                span: Span::new(0, 4),
+            }),
+            quote: if odd { "Bold" } else { "Bolt" }.to_owned(),
+            odd,
+        }
+    }
+
+    fn misspelling(marks: Vec<Mark>) -> Finding {
+        Finding {
+            kind: FindingKind::MisspeltName,
+            fact: Fact::Name,
+            severity: ConflictSeverity::Medium,
+            key: "spelling/bold".to_owned(),
+            summary: String::new(),
+            marks,
+            conflict: None,
+        }
+    }
+
+    #[test]
+    fn a_finding_shows_the_odd_words_against_the_right_ones_in_the_same_section() {
+        let finding = misspelling(vec![
+            mark(2, Section::Article, true),
+            mark(0, Section::Caption, false),
+            mark(1, Section::Article, false),
+        ]);
+        let odd = finding.marks.first().and_then(|m| m.location);
+        assert_eq!(finding_pair(&finding, 0), Some((2, 1, odd)));
+        // Without a right spelling in that section, the first one anywhere.
+        let finding = misspelling(vec![
+            mark(2, Section::Article, true),
+            mark(0, Section::Caption, false),
+        ]);
+        assert_eq!(finding_pair(&finding, 1).map(|p| (p.0, p.1)), Some((2, 0)));
+        assert_eq!(
+            finding_name(&PhotoAnalysis::default(), &finding),
+            "name: Bold"
+        );
+    }
 }
