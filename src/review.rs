@@ -1,6 +1,6 @@
-//! The reviewer's verdicts on conflicts, kept in the opened folder
-//! (`.caption-provenance/review.json`) so they survive a reload and reach the
-//! report. Written atomically.
+//! The reviewer's verdicts on findings (conflicts, misspelt names, ...), kept
+//! in the opened folder (`.caption-provenance/review.json`) so they survive a
+//! reload and reach the report. Written atomically.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -13,7 +13,7 @@ use crate::atomic_write::{Overwrite, write_atomically_with};
 /// Where verdicts live, relative to the opened folder.
 pub const REVIEW_FILE: &str = ".caption-provenance/review.json";
 
-/// What the reviewer decided about one conflict.
+/// What the reviewer decided about one finding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictStatus {
@@ -45,7 +45,8 @@ pub struct Verdict {
     pub note: String,
 }
 
-/// All verdicts of one folder, keyed by photo id, then by `Conflict::key`.
+/// All verdicts of one folder, keyed by photo id, then by `Finding::key`
+/// (for a conflict, `Conflict::key`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// Format version of the file.
@@ -97,21 +98,21 @@ impl Review {
         write_atomically_with(&path, Overwrite::Allow, |file| write(file, &json)).map_err(io_err)
     }
 
-    pub fn get(&self, photo: &str, conflict: &str) -> Option<&Verdict> {
-        self.verdicts.get(photo)?.get(conflict)
+    pub fn get(&self, photo: &str, key: &str) -> Option<&Verdict> {
+        self.verdicts.get(photo)?.get(key)
     }
 
-    pub fn set(&mut self, photo: &str, conflict: &str, verdict: Option<Verdict>) {
+    pub fn set(&mut self, photo: &str, key: &str, verdict: Option<Verdict>) {
         match verdict {
             Some(v) => {
                 self.verdicts
                     .entry(photo.to_owned())
                     .or_default()
-                    .insert(conflict.to_owned(), v);
+                    .insert(key.to_owned(), v);
             }
             None => {
                 if let Some(map) = self.verdicts.get_mut(photo) {
-                    map.remove(conflict);
+                    map.remove(key);
                     if map.is_empty() {
                         self.verdicts.remove(photo);
                     }

@@ -1,8 +1,12 @@
 //! The report's three views over a hand-made analysis of the founding case:
-//! what each shows, that JSON reads back, that runs are identical, escaping.
+//! what each shows, that JSON reads back, that runs are identical, escaping;
+//! and the findings that are not conflicts, over a small folder through the
+//! real loader and analysis.
 
+mod folder_fixture;
 mod report_fixture;
 
+use caption_provenance::analysis::analyze;
 use caption_provenance::analysis::diff::DiffTag;
 use caption_provenance::report::html::render_html;
 use caption_provenance::report::json::{from_json, to_json};
@@ -10,7 +14,7 @@ use caption_provenance::report::markdown::render_markdown;
 use caption_provenance::report::{
     IMAGES_NOT_EXAMINED, Report, ReportError, ReportInput, ReportOptions, Thumbnails, build_report,
 };
-use caption_provenance::review::Review;
+use caption_provenance::review::{Review, Verdict, VerdictStatus};
 use chrono::{TimeZone, Utc};
 
 use report_fixture::{analysis, corpus, review, variant};
@@ -268,5 +272,116 @@ fn an_empty_folder_makes_an_empty_report() -> TestResult {
     assert_eq!(report.summary, Default::default());
     assert_eq!(from_json(&to_json(&report)?)?, report);
     assert!(render_html(&report, &Thumbnails::new()).contains("None: every file loaded."));
+    Ok(())
+}
+
+/// Three outlets' captions of one photo; the one writing "Usain Bold" has
+/// markup in its name, and the reviewer's note on the misspelling has some
+/// too.
+fn misspelt_bolt_report() -> Result<Report, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    for (file, outlet, caption) in [
+        (
+            "a.txt",
+            "A",
+            "Usain Bolt of Jamaica grins at the others in the semi-final.",
+        ),
+        (
+            "b.txt",
+            "B",
+            "Usain Bolt of Jamaica grins as he wins the heat in the stadium.",
+        ),
+        (
+            "c.txt",
+            "C <i>&</i> \"Co\"",
+            "Usain Bold of Jamaica grins at the camera in the semi-final.",
+        ),
+    ] {
+        let text = format!("outlet: {outlet}\n\n{caption}\n");
+        folder_fixture::write(dir.path(), file, text.as_bytes())?;
+    }
+    let corpus = folder_fixture::load(dir.path())?;
+    let analysis = analyze(&corpus);
+    let photo = corpus.photos.first().ok_or("no photo")?;
+    let mut review = Review::default();
+    review.set(
+        &photo.id,
+        "spelling/bold",
+        Some(Verdict {
+            status: VerdictStatus::ConfirmedError,
+            note: "a <b>typo</b>".to_owned(),
+        }),
+    );
+    Ok(build_report(
+        ReportInput {
+            corpus: &corpus,
+            analysis: &analysis,
+            review: &review,
+            images: &[],
+        },
+        &ReportOptions::default(),
+    )?)
+}
+
+#[test]
+fn a_misspelt_name_is_a_finding_in_the_report_and_its_summary() -> TestResult {
+    let report = misspelt_bolt_report()?;
+    assert_eq!(report.summary.conflicts.total(), 0);
+    assert_eq!(report.summary.other_findings, 1);
+    let finding = report.photos[0].findings.first().ok_or("no finding")?;
+    assert_eq!(
+        finding.summary,
+        "C <i>&</i> \"Co\" writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart)"
+    );
+    assert_eq!(finding.flagged_words(), "Bold");
+    assert_eq!(finding.others_by_words(), vec![("Bolt", vec!["A", "B"])]);
+    assert_eq!(from_json(&to_json(&report)?)?, report);
+    Ok(())
+}
+
+#[test]
+fn html_lists_a_misspelt_name_under_findings_escaped() -> TestResult {
+    let html = render_html(&misspelt_bolt_report()?, &Thumbnails::new());
+    for needle in [
+        "<li><b>1</b> other finding (misspelt names, ...)</li>",
+        "<h4><span class=\"sev medium\">medium</span> misspelt name: Bold</h4>",
+        "<p class=\"summary\">C &lt;i&gt;&amp;&lt;/i&gt; &quot;Co&quot; writes &quot;Bold&quot;; \
+         2 other outlets write &quot;Bolt&quot; (1 letter apart)</p>",
+        "<tr class=\"odd\"><td><q>Bold</q> <span class=\"tag\">odd</span></td>\
+         <td>C &lt;i&gt;&amp;&lt;/i&gt; &quot;Co&quot; <span class=\"loc\">caption, bytes 6–10</span></td></tr>",
+        "<tr><td><q>Bolt</q></td><td>A, B</td></tr>",
+        "Verdict: <b>confirmed error</b> &mdash; a &lt;b&gt;typo&lt;/b&gt;",
+        "Key <code>spelling/bold</code>",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    assert!(!html.contains("<i>&"));
+    assert!(!html.contains("<b>typo"));
+    // After the conflicts, before the variants.
+    let at = |needle: &str| html.find(needle).ok_or(format!("no {needle}"));
+    assert!(at("<h3>Conflicts</h3>")? < at("<h3>Findings</h3>")?);
+    assert!(at("<h3>Findings</h3>")? < at("<h3>Variants and their sources</h3>")?);
+    Ok(())
+}
+
+#[test]
+fn markdown_lists_a_misspelt_name_under_findings_escaped() -> TestResult {
+    let md = render_markdown(&misspelt_bolt_report()?);
+    for needle in [
+        "- Other findings (misspelt names, ...): 1\n",
+        "### Findings\n\n#### MEDIUM misspelt name: Bold\n\n",
+        "**C &lt;i\\>&amp;&lt;/i\\> \"Co\" writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart)**",
+        "| “Bold” (odd) | C &lt;i\\>&amp;&lt;/i\\> \"Co\" (caption, bytes 6–10) |\n",
+        "| “Bolt” | A, B |\n",
+        "Verdict: **confirmed error**: a &lt;b\\>typo&lt;/b\\>",
+        "Key `spelling/bold`",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?}");
+    }
+    assert!(!md.contains("<i>"));
+    assert!(!md.contains("<b>"));
+    let at = |needle: &str| md.find(needle).ok_or(format!("no {needle}"));
+    assert!(at("### Conflicts\n")? < at("### Findings\n")?);
+    assert!(at("### Findings\n")? < at("### Variants and their sources\n")?);
     Ok(())
 }

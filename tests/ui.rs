@@ -8,7 +8,8 @@ use std::sync::atomic::AtomicBool;
 
 use caption_provenance::analysis::{
     Analysis, Attribute, Claim, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity,
-    ConflictValue, Location, Person, PersonId, PhotoAnalysis, Span, Subject,
+    ConflictValue, FindingKind, Location, Person, PersonId, PhotoAnalysis, Span, Subject,
+    conflict_findings,
 };
 use caption_provenance::corpus::load::LoadProgress;
 use caption_provenance::corpus::{
@@ -18,7 +19,7 @@ use caption_provenance::review::{Review, VerdictStatus};
 use caption_provenance::ui::App;
 use caption_provenance::ui::commands::Command;
 use caption_provenance::ui::conflicts::ConflictRow;
-use caption_provenance::ui::highlight::{DiffMark, Side};
+use caption_provenance::ui::highlight::{DiffMark, FindingMark, Side};
 use caption_provenance::ui::jobs::{LoadFailure, Loaded, Loader};
 use caption_provenance::ui::selection::Selection;
 use eframe::egui;
@@ -68,7 +69,8 @@ fn medal_claim(variant: usize, text: &str, words: &str, value: &str) -> Claim {
 }
 
 /// One photo, three outlets; Sportstar calls Lim a silver medallist, the
-/// others and the reference say bronze; the credit lines differ too.
+/// others and the reference say bronze; Sportstar's credit line differs from
+/// the others' and the reference's too.
 fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
     let photo = Photo {
         id: "paris".into(),
@@ -102,6 +104,13 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
             quote: credit.into(),
         });
     }
+    claims.push(Claim {
+        subject: Subject::Photo,
+        attribute: Attribute::Credit,
+        value: "Getty Images".into(),
+        origin: ClaimOrigin::Reference,
+        quote: "Getty Images".into(),
+    });
     let medal = Conflict {
         key: "person:0/medal".into(),
         subject: Subject::Person(PersonId(0)),
@@ -134,13 +143,13 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
         subject_name: "photo".into(),
         attribute: Attribute::Credit,
         severity: ConflictSeverity::Low,
-        scopes: vec![ConflictScope::BetweenVariants],
+        scopes: vec![ConflictScope::BetweenVariants, ConflictScope::VsReference],
         values: vec![
             ConflictValue {
                 value: "Getty Images".into(),
-                claims: vec![4, 6],
+                claims: vec![4, 6, 7],
                 variants: vec![0, 2],
-                in_reference: false,
+                in_reference: true,
             },
             ConflictValue {
                 value: "AFP".into(),
@@ -150,10 +159,11 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
             },
         ],
         majority: Some("Getty Images".into()),
-        reference: None,
+        reference: Some("Getty Images".into()),
         odd_ones_out: vec![1],
-        summary: "Sportstar: AFP; 2 other outlets: Getty Images".into(),
+        summary: "Sportstar: AFP; 2 other outlets and the reference: Getty Images".into(),
     };
+    let conflicts = vec![medal, credit];
     let analysis = PhotoAnalysis {
         people: vec![Person {
             id: PersonId(0),
@@ -162,9 +172,9 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
             country: Some("South Korea".into()),
         }],
         mentions: Vec::new(),
+        findings: conflict_findings(&conflicts, &claims),
         claims,
-        conflicts: vec![medal, credit],
-        findings: Vec::new(),
+        conflicts,
         reuse: Default::default(),
     };
     let review = Review::load(root).unwrap_or_default();
@@ -255,7 +265,7 @@ fn picking_sportstar_shows_the_conflicts_and_marks_silver_medallist() -> TestRes
             (
                 "photo: credit",
                 ConflictSeverity::Low,
-                "Sportstar: AFP; 2 other outlets: Getty Images"
+                "Sportstar: AFP; 2 other outlets and the reference: Getty Images"
             ),
         ]
     );
@@ -329,6 +339,7 @@ fn clicking_a_conflict_selects_the_two_variants_and_the_span() -> TestResult {
             right: 0,
             section: Section::Caption,
             conflict: Some(0),
+            finding: Some(0),
         }
     );
     assert_eq!(
@@ -341,7 +352,7 @@ fn clicking_a_conflict_selects_the_two_variants_and_the_span() -> TestResult {
     );
 
     // The table can be sorted by name; clicking the credit conflict selects it.
-    harness.get_by_label("Conflict").click();
+    harness.get_by_label("Finding").click();
     harness.run();
     harness.get_by_label("photo: credit").click();
     harness.run();
@@ -785,6 +796,173 @@ fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
     assert_eq!(
         (target.variant, target.span.slice(text)),
         (3, "bronze medallists")
+    );
+    Ok(())
+}
+
+const BOLT_A: &str = "Usain Bolt of Jamaica grins at the others in the semi-final.";
+const BOLT_B: &str = "Usain Bolt of Jamaica grins as he wins the heat in the stadium.";
+const BOLD_C: &str = "Usain Bold of Jamaica grins at the camera in the semi-final.";
+
+/// Three outlets' captions of one photo, one of them writing "Usain Bold".
+fn misspelt_bolt_folder() -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    for (file, outlet, caption) in [
+        ("a.txt", "A", BOLT_A),
+        ("b.txt", "B", BOLT_B),
+        ("c.txt", "C", BOLD_C),
+    ] {
+        std::fs::write(
+            dir.path().join(file),
+            format!("outlet: {outlet}\n\n{caption}\n"),
+        )?;
+    }
+    Ok(dir)
+}
+
+/// A misspelt name, through the real loader and analysis: listed in the
+/// findings table, selected with a click (the odd spelling on the left, a
+/// right one on the right, scrolled to), marked in the compare view, and
+/// judged like a conflict.
+#[test]
+fn a_misspelt_name_is_listed_selected_and_judged() -> TestResult {
+    let dir = misspelt_bolt_folder()?;
+    let mut harness = real_harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    run_until(&mut harness, idle)?;
+    let summary = "C writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart)";
+    let rows_now = rows(harness.state());
+    let listed: Vec<(&str, FindingKind, ConflictSeverity, &str, usize)> = rows_now
+        .iter()
+        .map(|r| {
+            (
+                r.name.as_str(),
+                r.kind,
+                r.severity,
+                r.summary.as_str(),
+                r.finding,
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        vec![(
+            "name: Bold",
+            FindingKind::MisspeltName,
+            ConflictSeverity::Medium,
+            summary,
+            0
+        )]
+    );
+    harness.get_by_label("Findings (1)");
+    harness.get_by_label_contains("1 finding");
+    // Without a conflict, the folder opens on its finding.
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!((selection.finding, selection.left), (Some(0), 2));
+
+    // From the first two variants, with nothing selected, a click on the row.
+    harness.state_mut().run_command(Command::SelectPhoto(0));
+    harness.run();
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!(
+        (selection.left, selection.right, selection.finding),
+        (0, 1, None)
+    );
+    harness.get_by_label("name: Bold").click();
+    harness.run();
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!(
+        selection,
+        Selection {
+            photo: 0,
+            left: 2,
+            right: 0,
+            section: Section::Caption,
+            conflict: None,
+            finding: Some(0),
+        }
+    );
+    assert_eq!(
+        harness.state().last_scroll_target(),
+        Some(Location {
+            variant: 2,
+            section: Section::Caption,
+            span: span_of(BOLD_C, "Bold"),
+        })
+    );
+    // The variant list marks C as holding the odd side.
+    harness.get_by_label("L: ! C");
+
+    // "Bold" is marked loudly with the summary on hover; "Bolt" calmly.
+    let view = harness.state().compare_view().ok_or("no compare view")?;
+    let marked: Vec<(Side, &str, &str, &str, FindingKind, &str)> = view
+        .highlighted
+        .iter()
+        .map(|h| {
+            (
+                h.side,
+                h.outlet.as_str(),
+                h.text.as_str(),
+                h.conflict_key.as_str(),
+                h.kind,
+                h.summary.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        vec![(
+            Side::Left,
+            "C",
+            "Bold",
+            "spelling/bold",
+            FindingKind::MisspeltName,
+            summary
+        )]
+    );
+    let right_marks: Vec<(&str, Option<FindingMark>)> = view
+        .right
+        .segments
+        .iter()
+        .filter(|s| s.finding.is_some())
+        .map(|s| (s.span.slice(&view.right.text), s.finding))
+        .collect();
+    assert_eq!(
+        right_marks,
+        vec![(
+            "Bolt",
+            Some(FindingMark {
+                finding: 0,
+                loud: false
+            })
+        )]
+    );
+
+    // A verdict with a note, kept under the finding's key, in the window and
+    // in the folder.
+    harness.get_by_label("Verdict on name: Bold");
+    harness.get_by_label("Note:").focus();
+    harness.run();
+    harness
+        .get_by_label("Note:")
+        .type_text("a typo in the caption");
+    harness.run();
+    harness.get_by_label("confirmed error").click();
+    run_until(&mut harness, idle)?;
+    let session = harness.state().session().ok_or("no session")?;
+    let photo = session.photo().ok_or("no photo")?.id.clone();
+    let verdict = session.review.get(&photo, "spelling/bold").cloned();
+    assert_eq!(
+        verdict.as_ref().map(|v| (v.status, v.note.as_str())),
+        Some((VerdictStatus::ConfirmedError, "a typo in the caption"))
+    );
+    assert_eq!(
+        Review::load(dir.path())?.get(&photo, "spelling/bold"),
+        verdict.as_ref()
+    );
+    assert_eq!(
+        rows(harness.state()).first().and_then(|r| r.verdict),
+        Some(VerdictStatus::ConfirmedError)
     );
     Ok(())
 }

@@ -178,8 +178,9 @@ pub fn conflict_is_finding(conflict: &Conflict) -> bool {
 }
 
 /// One finding per conflict worth a look ([`conflict_is_finding`]): the
-/// claims of the odd ones out are the odd marks.
-pub(crate) fn from_conflicts(conflicts: &[Conflict], claims: &[Claim]) -> Vec<Finding> {
+/// claims of the odd ones out are the odd marks. Public so that a hand-made
+/// analysis (tests) gets the findings the analysis would make.
+pub fn conflict_findings(conflicts: &[Conflict], claims: &[Claim]) -> Vec<Finding> {
     conflicts
         .iter()
         .enumerate()

@@ -116,7 +116,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     }
     claims.extend(reference_claims(photo, &people, vocabulary));
     let conflicts = conflicts::find(photo, &people.people, &claims);
-    let mut findings = findings::from_conflicts(&conflicts, &claims);
+    let mut findings = findings::conflict_findings(&conflicts, &claims);
     findings.extend(spelling::find(photo, &sections));
     findings.extend(quantities::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Section;
 
-pub use super::findings::{Fact, Finding, FindingKind, Mark, conflict_is_finding};
+pub use super::findings::{
+    Fact, Finding, FindingKind, Mark, conflict_findings, conflict_is_finding,
+};
 
 /// Byte range `start..end` into one section's normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -128,6 +128,11 @@ fn summary(photos: &[PhotoReport], problems: &[ProblemEntry]) -> Summary {
                 summary.reviewed += 1;
             }
         }
+        summary.other_findings += photo
+            .findings
+            .iter()
+            .filter(|f| f.conflict.is_none())
+            .count();
     }
     for problem in problems {
         match problem.severity {

@@ -8,11 +8,12 @@
 use super::alignment::{PhraseKind, phrase_rows};
 use super::escape::escape_html as h;
 use super::{
-    AlignmentTable, ConflictReport, ImageSection, PhotoReport, ProblemEntry, Report, ReuseReport,
-    Thumbnails, VariantDiff, VariantReport, severity_name,
+    AlignmentTable, ConflictReport, FindingReport, ImageSection, PhotoReport, ProblemEntry, Report,
+    ReuseReport, Thumbnails, VariantDiff, VariantReport, severity_name,
 };
 use crate::analysis::diff::DiffTag;
 use crate::corpus::{ProblemSeverity, ReferenceFacts};
+use crate::review::Verdict;
 
 const STYLE: &str = include_str!("report.css");
 
@@ -68,6 +69,11 @@ fn summary_section(out: &mut String, report: &Report) {
         badge("low", s.conflicts.low)
     ));
     out.push_str(&format!(
+        "<li><b>{}</b> other finding{} (misspelt names, ...)</li>\n",
+        s.other_findings,
+        plural(s.other_findings)
+    ));
+    out.push_str(&format!(
         "<li><b>{}</b> reviewed</li><li><b>{}</b> problem{} ({} error{}, {} warning{})</li>\n</ul>\n",
         s.reviewed,
         s.problems.errors + s.problems.warnings,
@@ -103,6 +109,7 @@ fn photo_section(out: &mut String, photo: &PhotoReport, thumbnails: &Thumbnails)
         reference_facts(out, reference);
     }
     conflicts(out, photo);
+    findings(out, photo);
     variants(out, photo, thumbnails);
     diffs(out, photo);
     alignment(out, &photo.alignment);
@@ -206,7 +213,68 @@ fn conflict_card(out: &mut String, conflict: &ConflictReport) {
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    match &conflict.verdict {
+    verdict_and_key(out, conflict.verdict.as_ref(), &conflict.key);
+}
+
+/// The findings that are not conflicts (those are listed above): misspelt
+/// names, ...
+fn findings(out: &mut String, photo: &PhotoReport) {
+    out.push_str("<h3>Findings</h3>\n");
+    let others: Vec<&FindingReport> = photo
+        .findings
+        .iter()
+        .filter(|f| f.conflict.is_none())
+        .collect();
+    if others.is_empty() {
+        out.push_str("<p class=\"none\">Nothing besides the conflicts (no misspelt names).</p>\n");
+    }
+    for finding in others {
+        finding_card(out, finding);
+    }
+}
+
+fn finding_card(out: &mut String, finding: &FindingReport) {
+    let severity = severity_name(finding.severity);
+    out.push_str(&format!("<div class=\"conflict finding {severity}\">\n"));
+    out.push_str(&format!(
+        "<h4><span class=\"sev {severity}\">{severity}</span> {}: {}</h4>\n",
+        finding.kind.name(),
+        h(&finding.flagged_words())
+    ));
+    out.push_str(&format!(
+        "<p class=\"summary\">{}</p>\n",
+        h(&finding.summary)
+    ));
+    out.push_str("<table>\n<thead><tr><th>Words</th><th>Written by</th></tr></thead>\n<tbody>\n");
+    for mark in finding.flagged() {
+        out.push_str(&format!(
+            "<tr{}><td><q>{}</q>{}</td><td>{} <span class=\"loc\">{}</span></td></tr>\n",
+            if mark.odd { " class=\"odd\"" } else { "" },
+            h(&mark.text),
+            if mark.odd {
+                " <span class=\"tag\">odd</span>"
+            } else {
+                ""
+            },
+            h(&mark.holder),
+            h(&mark.place())
+        ));
+    }
+    for (words, holders) in finding.others_by_words() {
+        out.push_str(&format!(
+            "<tr><td><q>{}</q></td><td>{}</td></tr>\n",
+            h(words),
+            h(&holders.join(", "))
+        ));
+    }
+    out.push_str("</tbody>\n</table>\n");
+    verdict_and_key(out, finding.verdict.as_ref(), &finding.key);
+}
+
+/// The reviewer's verdict (or that there is none) and the review key; ends
+/// the card.
+fn verdict_and_key(out: &mut String, verdict: Option<&Verdict>, key: &str) {
+    match verdict {
         Some(verdict) => {
             out.push_str(&format!(
                 "<p class=\"verdict\">Verdict: <b>{}</b>{}</p>\n",
@@ -222,7 +290,7 @@ fn conflict_card(out: &mut String, conflict: &ConflictReport) {
     }
     out.push_str(&format!(
         "<p class=\"key\">Key <code>{}</code></p>\n</div>\n",
-        h(&conflict.key)
+        h(key)
     ));
 }
 

@@ -5,11 +5,12 @@
 use super::alignment::{PhraseKind, phrase_rows};
 use super::escape::escape_markdown as m;
 use super::{
-    AlignmentTable, ConflictReport, ImageSection, PhotoReport, ProblemEntry, Report, ReuseReport,
-    VariantDiff, VariantReport, severity_name,
+    AlignmentTable, ConflictReport, FindingReport, ImageSection, PhotoReport, ProblemEntry, Report,
+    ReuseReport, VariantDiff, VariantReport, severity_name,
 };
 use crate::analysis::diff::DiffTag;
 use crate::corpus::{ProblemSeverity, ReferenceFacts};
+use crate::review::Verdict;
 
 /// Renders the whole report as Markdown.
 pub fn render_markdown(report: &Report) -> String {
@@ -60,6 +61,10 @@ fn summary(out: &mut String, report: &Report) {
         s.reviewed
     ));
     out.push_str(&format!(
+        "- Other findings (misspelt names, ...): {}\n",
+        s.other_findings
+    ));
+    out.push_str(&format!(
         "- Problems: {} ({} errors, {} warnings)\n\n",
         s.problems.errors + s.problems.warnings,
         s.problems.errors,
@@ -83,6 +88,7 @@ fn photo_section(out: &mut String, photo: &PhotoReport) {
     for conflict in &photo.conflicts {
         conflict_block(out, conflict);
     }
+    findings(out, photo);
     out.push_str("### Variants and their sources\n\n");
     for variant in &photo.variants {
         variant_block(out, variant, photo.base == Some(variant.index));
@@ -155,7 +161,58 @@ fn conflict_block(out: &mut String, conflict: &ConflictReport) {
         ));
     }
     out.push('\n');
-    match &conflict.verdict {
+    verdict_and_key(out, conflict.verdict.as_ref(), &conflict.key);
+}
+
+/// The findings that are not conflicts (those are listed above): misspelt
+/// names, ...
+fn findings(out: &mut String, photo: &PhotoReport) {
+    out.push_str("### Findings\n\n");
+    let others: Vec<&FindingReport> = photo
+        .findings
+        .iter()
+        .filter(|f| f.conflict.is_none())
+        .collect();
+    if others.is_empty() {
+        out.push_str("Nothing besides the conflicts (no misspelt names).\n\n");
+    }
+    for finding in others {
+        finding_block(out, finding);
+    }
+}
+
+fn finding_block(out: &mut String, finding: &FindingReport) {
+    out.push_str(&format!(
+        "#### {} {}: {}\n\n**{}**\n\n",
+        severity_name(finding.severity).to_uppercase(),
+        finding.kind.name(),
+        m(&finding.flagged_words()),
+        m(&finding.summary)
+    ));
+    out.push_str("| Words | Written by |\n|---|---|\n");
+    for mark in finding.flagged() {
+        out.push_str(&format!(
+            "| “{}”{} | {} ({}) |\n",
+            cell(&mark.text),
+            if mark.odd { " (odd)" } else { "" },
+            cell(&mark.holder),
+            cell(&mark.place())
+        ));
+    }
+    for (words, holders) in finding.others_by_words() {
+        out.push_str(&format!(
+            "| “{}” | {} |\n",
+            cell(words),
+            cell(&holders.join(", "))
+        ));
+    }
+    out.push('\n');
+    verdict_and_key(out, finding.verdict.as_ref(), &finding.key);
+}
+
+/// The reviewer's verdict (or that there is none) and the review key.
+fn verdict_and_key(out: &mut String, verdict: Option<&Verdict>, key: &str) {
+    match verdict {
         Some(v) if v.note.is_empty() => {
             out.push_str(&format!("Verdict: **{}**\n\n", v.status.label()));
         }
@@ -166,7 +223,7 @@ fn conflict_block(out: &mut String, conflict: &ConflictReport) {
         )),
         None => out.push_str("Not reviewed yet.\n\n"),
     }
-    out.push_str(&format!("Key `{}`\n\n", code(&conflict.key)));
+    out.push_str(&format!("Key `{}`\n\n", code(key)));
 }
 
 fn variant_block(out: &mut String, variant: &VariantReport, is_base: bool) {

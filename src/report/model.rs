@@ -65,6 +65,9 @@ pub struct Summary {
     pub photos: usize,
     pub variants: usize,
     pub conflicts: SeverityCounts,
+    /// Findings that are not conflicts (misspelt names, ...).
+    #[serde(default)]
+    pub other_findings: usize,
     pub problems: ProblemCounts,
     /// Conflicts that carry a reviewer's verdict.
     pub reviewed: usize,
@@ -182,6 +185,42 @@ pub struct FindingReport {
     pub verdict: Option<Verdict>,
 }
 
+impl FindingReport {
+    /// The marks to look at first: the odd side, or every mark when no side
+    /// could be decided.
+    pub fn flagged(&self) -> impl Iterator<Item = &MarkReport> {
+        let decided = self.marks.iter().any(|m| m.odd);
+        self.marks.iter().filter(move |m| m.odd || !decided)
+    }
+
+    /// The words flagged, each once, in order ("Bold").
+    pub fn flagged_words(&self) -> String {
+        let mut words: Vec<&str> = Vec::new();
+        for mark in self.flagged() {
+            if !words.contains(&mark.text.as_str()) {
+                words.push(&mark.text);
+            }
+        }
+        words.join(", ")
+    }
+
+    /// The other side's words, each with the variants writing them, in the
+    /// order first met: ("Bolt", ["A", "B"]).
+    pub fn others_by_words(&self) -> Vec<(&str, Vec<&str>)> {
+        let decided = self.marks.iter().any(|m| m.odd);
+        let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+        for mark in self.marks.iter().filter(|m| decided && !m.odd) {
+            let holder = mark.holder.as_str();
+            match groups.iter_mut().find(|(text, _)| *text == mark.text) {
+                Some((_, holders)) if holders.contains(&holder) => {}
+                Some((_, holders)) => holders.push(holder),
+                None => groups.push((&mark.text, vec![holder])),
+            }
+        }
+        groups
+    }
+}
+
 /// One place a finding points at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MarkReport {
@@ -191,6 +230,23 @@ pub struct MarkReport {
     /// Where in the variant's text; none for a credit line or byline.
     pub location: Option<Location>,
     pub odd: bool,
+}
+
+impl MarkReport {
+    /// Where the words are: "caption, bytes 6–10", or "credit line or byline".
+    pub fn place(&self) -> String {
+        self.location.map_or_else(
+            || "credit line or byline".to_owned(),
+            |l| {
+                format!(
+                    "{}, bytes {}–{}",
+                    l.section.name(),
+                    l.span.start,
+                    l.span.end
+                )
+            },
+        )
+    }
 }
 
 /// One side of a conflict.

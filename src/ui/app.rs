@@ -61,7 +61,7 @@ pub struct App {
     pub(super) messages: Vec<Message>,
     /// Where the compare view should scroll to on its next frame.
     pub(super) pending_scroll: Option<Location>,
-    /// The note typed for the selected conflict's verdict.
+    /// The note typed for the selected finding's verdict.
     pub(super) verdict_note: String,
     /// The folder path typed in the top bar.
     pub(super) path_field: String,
@@ -272,6 +272,7 @@ impl App {
             if still_fits {
                 selection = old.selection;
                 selection.conflict = None;
+                selection.finding = None;
             }
             if old.verdicts_changed || self.jobs.writes_in_flight() > 0 {
                 // Verdicts set in this window are newer than the file just
@@ -304,26 +305,26 @@ impl App {
         self.folder_watch
             .start(&self.jobs, self.generation, &folder_for_watch, stamp);
         if !same_folder {
-            self.open_on_first_conflict();
+            self.open_on_first_finding();
         }
     }
 
-    /// A freshly opened folder shows its most telling conflict straight away.
-    fn open_on_first_conflict(&mut self) {
+    /// A freshly opened folder shows its most telling conflict straight away
+    /// (without one, its most severe finding).
+    fn open_on_first_finding(&mut self) {
         let Some(session) = &mut self.session else {
             return;
         };
-        let Some(opening) = session
-            .analysis
-            .photos
-            .get(session.selection.photo)
-            .and_then(super::selection::opening_conflict)
-        else {
+        let analysis = session.analysis.clone();
+        let Some(photo) = analysis.photos.get(session.selection.photo) else {
             return;
         };
-        let (conflict, variant) = opening;
-        session.selection.left = variant;
-        self.select_conflict(conflict);
+        if let Some((conflict, variant)) = super::selection::opening_conflict(photo) {
+            session.selection.left = variant;
+            self.select_conflict(conflict);
+        } else if !photo.findings.is_empty() {
+            self.select_finding(0);
+        }
     }
 
     /// Shortcuts, arrow keys and dropped files, as commands.

@@ -10,7 +10,7 @@ use crate::corpus::Section;
 use crate::review::Verdict;
 
 use super::app::{App, CenterTab};
-use super::selection::{Selection, conflict_pair};
+use super::selection::{Selection, conflict_pair, finding_pair};
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,9 +42,15 @@ pub enum Command {
     SetSection(Section),
     /// Select a conflict: compare the two variants concerned and scroll to the span.
     SelectConflict(usize),
-    /// Record (or, with None, clear) the verdict on a conflict of the selected photo.
+    /// Select a finding (index into the photo's findings): for a conflict as
+    /// [`Command::SelectConflict`]; else the odd words on the left, the words
+    /// the others write on the right, scrolled to the odd span.
+    SelectFinding(usize),
+    /// Record (or, with None, clear) the verdict on a finding (or conflict)
+    /// of the selected photo, by its review key (`Finding::key`); a key the
+    /// photo's analysis does not know is ignored.
     SetVerdict {
-        conflict: usize,
+        key: String,
         verdict: Option<Verdict>,
     },
     SetOptions(DiffOptions),
@@ -140,7 +146,8 @@ impl App {
                 Some(selection)
             }),
             Command::SelectConflict(index) => self.select_conflict(index),
-            Command::SetVerdict { conflict, verdict } => self.set_verdict(conflict, verdict),
+            Command::SelectFinding(index) => self.select_finding(index),
+            Command::SetVerdict { key, verdict } => self.set_verdict(&key, verdict),
             Command::SetOptions(options) => self.settings.options = options,
             Command::ShowTab(tab) => self.tab = tab,
             Command::Reveal { photo, location } => {
@@ -189,24 +196,61 @@ impl App {
     }
 
     pub(super) fn select_conflict(&mut self, index: usize) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = &self.session else {
             return;
         };
-        let Some(analysis) = session.analysis.photos.get(session.selection.photo) else {
+        let Some(analysis) = session.photo_analysis() else {
             return;
         };
         let Some(conflict) = analysis.conflicts.get(index) else {
             return;
         };
+        let pair = conflict_pair(analysis, conflict, session.selection.left);
+        let finding = analysis
+            .findings
+            .iter()
+            .position(|f| f.conflict == Some(index));
+        let key = conflict.key.clone();
+        self.show_selected(Some(index), finding, &key, pair);
+    }
+
+    pub(super) fn select_finding(&mut self, index: usize) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let Some(finding) = session.photo_analysis().and_then(|a| a.findings.get(index)) else {
+            return;
+        };
+        if let Some(conflict) = finding.conflict {
+            self.select_conflict(conflict);
+            return;
+        }
+        let pair = finding_pair(finding, session.selection.left);
+        let key = finding.key.clone();
+        self.show_selected(None, Some(index), &key, pair);
+    }
+
+    /// Selects a conflict or finding: its saved note in the editor, the two
+    /// variants that show it, and its section, scrolled to its span.
+    fn show_selected(
+        &mut self,
+        conflict: Option<usize>,
+        finding: Option<usize>,
+        key: &str,
+        pair: Option<(usize, usize, Option<Location>)>,
+    ) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
         let photo_id = session.photo().map(|p| p.id.clone()).unwrap_or_default();
         self.verdict_note = session
             .review
-            .get(&photo_id, &conflict.key)
+            .get(&photo_id, key)
             .map(|v| v.note.clone())
             .unwrap_or_default();
-        let pair = conflict_pair(analysis, conflict, session.selection.left);
         let selection = &mut session.selection;
-        selection.conflict = Some(index);
+        selection.conflict = conflict;
+        selection.finding = finding;
         if let Some((left, right, location)) = pair {
             selection.left = left;
             selection.right = right;
@@ -219,23 +263,24 @@ impl App {
         self.tab = CenterTab::Compare;
     }
 
-    fn set_verdict(&mut self, conflict: usize, verdict: Option<Verdict>) {
+    fn set_verdict(&mut self, key: &str, verdict: Option<Verdict>) {
         let Some(session) = &mut self.session else {
             return;
         };
         let Some(photo) = session.corpus.photos.get(session.selection.photo) else {
             return;
         };
-        let Some(key) = session
+        let known = session
             .analysis
             .photos
             .get(session.selection.photo)
-            .and_then(|a| a.conflicts.get(conflict))
-            .map(|c| c.key.clone())
-        else {
+            .is_some_and(|a| {
+                a.findings.iter().any(|f| f.key == key) || a.conflicts.iter().any(|c| c.key == key)
+            });
+        if !known {
             return;
-        };
-        session.review.set(&photo.id, &key, verdict);
+        }
+        session.review.set(&photo.id, key, verdict);
         session.verdicts_changed = true;
         self.jobs
             .save_review(session.folder.clone(), session.review.clone());

@@ -1,6 +1,7 @@
 //! Two variants side by side: pickers and a swap button, the section shown,
 //! and each text drawn as styled segments (word diff, claims underlined,
-//! conflicting spans marked loudly with who says what on hover).
+//! conflicting spans and the odd words of other findings marked loudly with
+//! who says what on hover; the words the others write marked calmly).
 //!
 //! The view is computed once per (folder load, selection, options) and kept;
 //! drawing a frame only walks the cached segments.
@@ -8,12 +9,12 @@
 use eframe::egui;
 
 use crate::analysis::diff::{DiffOptions, diff_variants};
-use crate::analysis::{Location, Span};
+use crate::analysis::{FindingKind, Location, Span};
 use crate::corpus::Section;
 
 use super::commands::Command;
 use super::highlight::{
-    DiffMark, Segment, Side, claim_spans, conflict_spans, diff_marks, segments,
+    DiffMark, Segment, Side, claim_spans, conflict_spans, diff_marks, finding_spans, segments,
 };
 use super::selection::Session;
 
@@ -28,9 +29,11 @@ struct CompareKey {
     options: DiffOptions,
 }
 
-/// A conflicting span as shown in the compare view.
+/// A span marked loudly in the compare view: a conflicting claim, or the
+/// odd words of another finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HighlightedSpan {
+    pub kind: FindingKind,
     pub side: Side,
     /// Index into the photo's variants.
     pub variant: usize,
@@ -40,9 +43,9 @@ pub struct HighlightedSpan {
     pub span: Span,
     /// The words marked.
     pub text: String,
-    /// `Conflict::key`.
+    /// The review key: `Conflict::key`, or `Finding::key` for another kind.
     pub conflict_key: String,
-    /// `Conflict::summary`, the hover text.
+    /// `Conflict::summary` (or `Finding::summary`), the hover text.
     pub summary: String,
 }
 
@@ -63,10 +66,13 @@ pub struct CompareView {
     key: CompareKey,
     pub left: SideView,
     pub right: SideView,
-    /// Every conflicting span on either side, left side first.
+    /// Every loudly marked span on either side, left side first: the
+    /// conflicting ones, then the odd words of other findings.
     pub highlighted: Vec<HighlightedSpan>,
     /// Conflict summaries by conflict index, for hover texts.
     summaries: Vec<String>,
+    /// Finding summaries by finding index, for hover texts.
+    finding_summaries: Vec<String>,
 }
 
 /// The compare tab and its cache.
@@ -198,6 +204,7 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
             &diff_marks(&diff, side),
             &claim_spans(&analysis, index, key.section),
             &conflict_spans(&analysis, index, key.section),
+            &finding_spans(&analysis, index, key.section),
         );
         Some(SideView {
             variant: index,
@@ -216,6 +223,7 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
                 continue;
             };
             highlighted.push(HighlightedSpan {
+                kind: FindingKind::Conflict,
                 side: which,
                 variant: view.variant,
                 outlet: view.outlet.clone(),
@@ -224,6 +232,22 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
                 text: span.slice(&view.text).to_owned(),
                 conflict_key: c.key.clone(),
                 summary: c.summary.clone(),
+            });
+        }
+        for (span, mark) in finding_spans(&analysis, view.variant, key.section) {
+            let Some(f) = analysis.findings.get(mark.finding).filter(|_| mark.loud) else {
+                continue;
+            };
+            highlighted.push(HighlightedSpan {
+                kind: f.kind,
+                side: which,
+                variant: view.variant,
+                outlet: view.outlet.clone(),
+                section: key.section,
+                span,
+                text: span.slice(&view.text).to_owned(),
+                conflict_key: f.key.clone(),
+                summary: f.summary.clone(),
             });
         }
     }
@@ -236,6 +260,11 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
             .conflicts
             .iter()
             .map(|c| c.summary.clone())
+            .collect(),
+        finding_summaries: analysis
+            .findings
+            .iter()
+            .map(|f| f.summary.clone())
             .collect(),
     })
 }
@@ -272,12 +301,26 @@ fn legend_ui(ui: &mut egui::Ui) {
         ui.label(egui::RichText::new("only on the right").background_color(added_color(dark)));
         ui.label(egui::RichText::new("a claim").underline());
         ui.label(
-            egui::RichText::new("a conflicting claim")
+            egui::RichText::new("a conflicting claim, a misspelt name")
                 .strong()
                 .color(egui::Color32::WHITE)
                 .background_color(conflict_color(dark)),
         );
+        ui.label(
+            egui::RichText::new("what the others write")
+                .underline()
+                .background_color(calm_color(dark)),
+        );
     });
+}
+
+/// The other side of a finding: never red, so it does not read as an error.
+fn calm_color(dark: bool) -> egui::Color32 {
+    if dark {
+        egui::Color32::from_rgb(35, 60, 100)
+    } else {
+        egui::Color32::from_rgb(215, 230, 250)
+    }
 }
 
 fn removed_color(dark: bool) -> egui::Color32 {
@@ -337,14 +380,22 @@ fn side_ui(
                     if segment.claim {
                         rich = rich.underline();
                     }
-                    if segment.conflict.is_some() {
+                    let finding = segment.finding;
+                    if finding.is_some_and(|m| !m.loud) {
+                        rich = rich.underline().background_color(calm_color(dark));
+                    }
+                    if segment.conflict.is_some() || finding.is_some_and(|m| m.loud) {
                         rich = rich
                             .strong()
                             .color(egui::Color32::WHITE)
                             .background_color(conflict_color(dark));
                     }
                     let response = ui.add(egui::Label::new(rich).wrap());
-                    let response = match segment.conflict.and_then(|c| view.summaries.get(c)) {
+                    let summary = segment
+                        .conflict
+                        .and_then(|c| view.summaries.get(c))
+                        .or_else(|| finding.and_then(|m| view.finding_summaries.get(m.finding)));
+                    let response = match summary {
                         Some(summary) => response.on_hover_text(summary),
                         None => response,
                     };

@@ -1,32 +1,37 @@
-//! The conflicts of the selected photo as a sortable table (egui_extras):
-//! a click selects the two variants concerned and scrolls to the span. Under
-//! the table, the reviewer's verdict on the selected conflict and a note.
+//! The findings of the selected photo (conflicts, misspelt names, ...) as a
+//! sortable table (egui_extras): a click selects the two variants that show
+//! it and scrolls to the odd span. Above the table, the reviewer's verdict on
+//! the selected finding and a note.
 
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::analysis::ConflictSeverity;
+use crate::analysis::{ConflictSeverity, FindingKind};
 use crate::review::{Verdict, VerdictStatus};
 
 use super::commands::Command;
-use super::selection::Session;
+use super::selection::{Session, finding_name};
 
 /// The columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortColumn {
     Severity,
-    Conflict,
+    Finding,
     Summary,
     Verdict,
 }
 
-/// One row as shown.
+/// One row as shown: one finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictRow {
-    /// Index into the photo's conflicts.
+    /// For a conflict finding, the index into the photo's conflicts (what
+    /// `Selection::conflict` holds); for another kind, the finding's index.
     pub index: usize,
+    /// Index into the photo's findings.
+    pub finding: usize,
+    pub kind: FindingKind,
     pub severity: ConflictSeverity,
-    /// "Lim Jong-hoon: medal".
+    /// "Lim Jong-hoon: medal", "name: Bold".
     pub name: String,
     pub summary: String,
     pub verdict: Option<VerdictStatus>,
@@ -65,15 +70,17 @@ impl ConflictsTable {
         };
         let photo_id = session.photo().map(|p| p.id.as_str()).unwrap_or("");
         let mut rows: Vec<ConflictRow> = analysis
-            .conflicts
+            .findings
             .iter()
             .enumerate()
-            .map(|(index, c)| ConflictRow {
-                index,
-                severity: c.severity,
-                name: format!("{}: {}", c.subject_name, c.attribute.name()),
-                summary: c.summary.clone(),
-                verdict: session.review.get(photo_id, &c.key).map(|v| v.status),
+            .map(|(finding, f)| ConflictRow {
+                index: f.conflict.unwrap_or(finding),
+                finding,
+                kind: f.kind,
+                severity: f.severity,
+                name: finding_name(analysis, f),
+                summary: f.summary.clone(),
+                verdict: session.review.get(photo_id, &f.key).map(|v| v.status),
             })
             .collect();
         // A stable sort: ties keep the analysis order (most severe first).
@@ -82,7 +89,7 @@ impl ConflictsTable {
         rows.sort_by(|a, b| {
             let order = match sort {
                 SortColumn::Severity => a.severity.cmp(&b.severity),
-                SortColumn::Conflict => a.name.cmp(&b.name),
+                SortColumn::Finding => a.name.cmp(&b.name),
                 SortColumn::Summary => a.summary.cmp(&b.summary),
                 SortColumn::Verdict => verdict_rank(a.verdict).cmp(&verdict_rank(b.verdict)),
             };
@@ -101,16 +108,16 @@ impl ConflictsTable {
     ) {
         let rows = self.rows(session);
         ui.horizontal(|ui| {
-            ui.heading(format!("Conflicts ({})", rows.len()));
-            ui.label("Click one to compare the variants concerned.");
+            ui.heading(format!("Findings ({})", rows.len()));
+            ui.label("Click one to compare the variants that show it.");
         });
         if rows.is_empty() {
-            ui.label("No conflicts found in this photo.");
+            ui.label("Nothing to look at in this photo: no conflicts, no misspelt names.");
             return;
         }
         self.verdict_ui(ui, session, note, commands);
         ui.separator();
-        let selected = session.selection.conflict;
+        let selected = session.selection.finding;
         let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 8.0;
         TableBuilder::new(ui)
             .striped(true)
@@ -122,7 +129,7 @@ impl ConflictsTable {
             .header(text_height, |mut header| {
                 for (column, title) in [
                     (SortColumn::Severity, "Severity"),
-                    (SortColumn::Conflict, "Conflict"),
+                    (SortColumn::Finding, "Finding"),
                     (SortColumn::Summary, "Who says what"),
                     (SortColumn::Verdict, "Verdict"),
                 ] {
@@ -150,14 +157,14 @@ impl ConflictsTable {
             .body(|mut body| {
                 for row in &rows {
                     body.row(text_height, |mut table_row| {
-                        table_row.set_selected(selected == Some(row.index));
+                        table_row.set_selected(selected == Some(row.finding));
                         table_row.col(|ui| {
                             ui.label(severity_text(ui, row.severity));
                         });
                         let mut clicked = false;
                         table_row.col(|ui| {
                             clicked |= ui
-                                .selectable_label(selected == Some(row.index), &row.name)
+                                .selectable_label(selected == Some(row.finding), &row.name)
                                 .clicked();
                         });
                         table_row.col(|ui| {
@@ -167,7 +174,7 @@ impl ConflictsTable {
                             ui.label(row.verdict.map_or("—", |v| v.label()));
                         });
                         if clicked || table_row.response().clicked() {
-                            commands.push(Command::SelectConflict(row.index));
+                            commands.push(Command::SelectFinding(row.finding));
                         }
                     });
                 }
@@ -181,41 +188,28 @@ impl ConflictsTable {
         note: &mut String,
         commands: &mut Vec<Command>,
     ) {
-        let (Some(index), Some(conflict), Some(photo)) = (
-            session.selection.conflict,
-            session.conflict(),
-            session.photo(),
-        ) else {
-            ui.label("Select a conflict to record your verdict on it.");
+        let (Some(about), Some(photo)) = (session.under_review(), session.photo()) else {
+            ui.label("Select a finding to record your verdict on it.");
             return;
         };
-        let current = session.review.get(&photo.id, &conflict.key);
+        let current = session.review.get(&photo.id, &about.key);
+        let set = |verdict: Option<Verdict>| Command::SetVerdict {
+            key: about.key.clone(),
+            verdict,
+        };
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new(format!(
-                    "Verdict on {}: {}",
-                    conflict.subject_name,
-                    conflict.attribute.name()
-                ))
-                .strong(),
-            );
+            ui.label(egui::RichText::new(format!("Verdict on {}", about.name)).strong());
             let status = current.map(|v| v.status);
             for choice in VerdictStatus::ALL {
                 if ui.radio(status == Some(choice), choice.label()).clicked() {
-                    commands.push(Command::SetVerdict {
-                        conflict: index,
-                        verdict: Some(Verdict {
-                            status: choice,
-                            note: note.clone(),
-                        }),
-                    });
+                    commands.push(set(Some(Verdict {
+                        status: choice,
+                        note: note.clone(),
+                    })));
                 }
             }
             if ui.radio(status.is_none(), "no verdict").clicked() && status.is_some() {
-                commands.push(Command::SetVerdict {
-                    conflict: index,
-                    verdict: None,
-                });
+                commands.push(set(None));
             }
         });
         ui.horizontal(|ui| {
@@ -233,13 +227,10 @@ impl ConflictsTable {
                 .clicked()
                 && let Some(verdict) = current
             {
-                commands.push(Command::SetVerdict {
-                    conflict: index,
-                    verdict: Some(Verdict {
-                        status: verdict.status,
-                        note: note.clone(),
-                    }),
-                });
+                commands.push(set(Some(Verdict {
+                    status: verdict.status,
+                    note: note.clone(),
+                })));
             }
         });
     }

@@ -1,7 +1,8 @@
 //! Cutting one variant's text into styled segments for the compare view:
-//! word-diff marks, claim spans (underlined) and conflicting spans (marked
-//! loudly). Pure functions over the analysis result, computed once per
-//! selection and options, never per frame.
+//! word-diff marks, claim spans (underlined), conflicting spans (marked
+//! loudly) and the spans of the other findings (the odd words loudly, the
+//! words the others write calmly). Pure functions over the analysis result,
+//! computed once per selection and options, never per frame.
 
 use crate::analysis::diff::{DiffTag, WordDiff};
 use crate::analysis::{ClaimOrigin, PhotoAnalysis, Span};
@@ -29,6 +30,20 @@ pub struct Segment {
     pub claim: bool,
     /// Part of a conflicting claim's span: index into `PhotoAnalysis::conflicts`.
     pub conflict: Option<usize>,
+    /// Part of a mark of a finding that is not a conflict (a loud mark wins
+    /// over a calm one).
+    pub finding: Option<FindingMark>,
+}
+
+/// A span of a finding that is not a conflict (conflicts are marked through
+/// their claims).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingMark {
+    /// Index into `PhotoAnalysis::findings`.
+    pub finding: usize,
+    /// The side the finding calls wrong (every side when it is undecided),
+    /// marked as loudly as a conflicting claim; else the other side.
+    pub loud: bool,
 }
 
 /// Which side of the diff a text is on.
@@ -90,6 +105,37 @@ pub fn conflict_spans(
     spans
 }
 
+/// Spans of a variant's section marked by a finding that is not a conflict.
+pub fn finding_spans(
+    analysis: &PhotoAnalysis,
+    variant: usize,
+    section: Section,
+) -> Vec<(Span, FindingMark)> {
+    let mut spans = Vec::new();
+    for (index, finding) in analysis.findings.iter().enumerate() {
+        if finding.conflict.is_some() {
+            continue;
+        }
+        let undecided = finding.undecided();
+        for mark in &finding.marks {
+            if let Some(loc) = mark.location
+                && loc.variant == variant
+                && loc.section == section
+            {
+                let loud = mark.odd || undecided;
+                spans.push((
+                    loc.span,
+                    FindingMark {
+                        finding: index,
+                        loud,
+                    },
+                ));
+            }
+        }
+    }
+    spans
+}
+
 /// Cuts `text` at every boundary of the given spans. Spans that do not fit
 /// the text, or that cut inside a character, are clamped or ignored.
 pub fn segments(
@@ -97,6 +143,7 @@ pub fn segments(
     diff: &[(Span, DiffMark)],
     claims: &[Span],
     conflicts: &[(Span, usize)],
+    findings: &[(Span, FindingMark)],
 ) -> Vec<Segment> {
     let fits = |s: &Span| {
         s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
@@ -106,7 +153,8 @@ pub fn segments(
         .iter()
         .map(|(s, _)| s)
         .chain(claims)
-        .chain(conflicts.iter().map(|(s, _)| s));
+        .chain(conflicts.iter().map(|(s, _)| s))
+        .chain(findings.iter().map(|(s, _)| s));
     for span in all.filter(|s| fits(s)) {
         cuts.push(span.start);
         cuts.push(span.end);
@@ -130,6 +178,11 @@ pub fn segments(
                 .iter()
                 .find(|(s, _)| fits(s) && s.overlaps(span))
                 .map(|(_, c)| *c),
+            finding: findings
+                .iter()
+                .filter(|(s, _)| fits(s) && s.overlaps(span))
+                .map(|(_, mark)| *mark)
+                .min_by_key(|mark| !mark.loud),
         })
         .collect();
     fill_gaps(text, &mut cut);
@@ -169,7 +222,7 @@ mod tests {
         ];
         let claims = [Span::new(0, 3), Span::new(5, 21)];
         let conflicts = [(Span::new(5, 21), 0)];
-        let segs = segments(text, &diff, &claims, &conflicts);
+        let segs = segments(text, &diff, &claims, &conflicts, &[]);
         let pieces: Vec<(&str, DiffMark, bool, Option<usize>)> = segs
             .iter()
             .map(|s| (s.span.slice(text), s.diff, s.claim, s.conflict))
@@ -186,6 +239,28 @@ mod tests {
     }
 
     #[test]
+    fn a_loud_finding_mark_wins_over_a_calm_one() {
+        let text = "Usain Bold grins";
+        let calm = FindingMark {
+            finding: 0,
+            loud: false,
+        };
+        let loud = FindingMark {
+            finding: 1,
+            loud: true,
+        };
+        let findings = [(Span::new(6, 10), calm), (Span::new(6, 10), loud)];
+        let marks: Vec<(&str, Option<FindingMark>)> = segments(text, &[], &[], &[], &findings)
+            .iter()
+            .map(|s| (s.span.slice(text), s.finding))
+            .collect();
+        assert_eq!(
+            marks,
+            vec![("Usain ", None), ("Bold", Some(loud)), (" grins", None)]
+        );
+    }
+
+    #[test]
     fn spaces_between_words_with_the_same_mark_take_it() {
         let text = "silver medallist and";
         let diff = [
@@ -193,7 +268,7 @@ mod tests {
             (Span::new(7, 16), DiffMark::Removed),
             (Span::new(17, 20), DiffMark::Same),
         ];
-        let marks: Vec<(&str, DiffMark)> = segments(text, &diff, &[], &[])
+        let marks: Vec<(&str, DiffMark)> = segments(text, &diff, &[], &[], &[])
             .iter()
             .map(|s| (s.span.slice(text), s.diff))
             .collect();
@@ -214,7 +289,7 @@ mod tests {
         let text = "Kum Yong’s";
         // 9 is inside the three-byte apostrophe, 99 is past the end.
         let claims = [Span::new(4, 9), Span::new(0, 99)];
-        let segs = segments(text, &[], &claims, &[]);
+        let segs = segments(text, &[], &claims, &[], &[]);
         assert_eq!(segs.len(), 1);
         assert_eq!(segs.first().map(|s| s.span), Some(Span::new(0, text.len())));
         assert_eq!(segs.first().map(|s| s.claim), Some(false));

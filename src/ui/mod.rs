@@ -2,12 +2,12 @@
 //! and where the outlets disagree.
 //!
 //! One module per panel (`top_bar`, `photo_list`, `compare`, `alignment`,
-//! `conflicts`, `preview` with `image_list` and `textures`, `problems`,
-//! `find`); `app` arranges them and holds the state, `settings` what it
-//! remembers between runs; `commands` applies every user action in one
-//! place; `jobs` runs loading, analysis, decoding and writing on background
-//! threads, so no frame waits on I/O; `folder_watch` notices the opened
-//! folder changing on disk and offers a reload.
+//! `conflicts` (the findings table), `preview` with `image_list` and
+//! `textures`, `problems`, `find`); `app` arranges them and holds the state,
+//! `settings` what it remembers between runs; `commands` applies every user
+//! action in one place; `jobs` runs loading, analysis, decoding and writing
+//! on background threads, so no frame waits on I/O; `folder_watch` notices
+//! the opened folder changing on disk and offers a reload.
 
 pub mod alignment;
 pub mod app;

@@ -1,6 +1,6 @@
-//! The left panel: the photos of the folder (variant count, conflict badge),
+//! The left panel: the photos of the folder (variant count, findings badge),
 //! and under the selected photo its variants (outlet, date, credit, a mark
-//! on those that are an odd one out in a conflict).
+//! on those that hold the odd side of a finding).
 
 use eframe::egui;
 
@@ -45,11 +45,15 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
         .auto_shrink([false, true])
         .show_rows(ui, row_height, photos.len(), |ui, rows| {
             for (index, photo) in photos.iter().enumerate().skip(rows.start).take(rows.len()) {
-                let conflicts = session
+                let findings = session
                     .analysis
                     .photos
                     .get(index)
-                    .map_or(0, |a| a.conflicts.len());
+                    .map_or(0, |a| a.findings.len());
+                let badge = match findings {
+                    1 => "1 finding".to_owned(),
+                    n => format!("{n} findings"),
+                };
                 let mut text = egui::text::LayoutJob::default();
                 let body = ui
                     .style()
@@ -63,21 +67,21 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                     egui::TextFormat::simple(body.clone(), ui.visuals().text_color()),
                 );
                 let selected = index == session.selection.photo;
-                if conflicts > 0 {
+                if findings > 0 {
                     let colour = if selected {
                         ui.visuals().strong_text_color()
                     } else {
                         error
                     };
                     text.append(
-                        &format!("  {conflicts} conflicts"),
+                        &format!("  {badge}"),
                         0.0,
                         egui::TextFormat::simple(body, colour),
                     );
                 }
                 let response = ui
                     .selectable_label(selected, text)
-                    .on_hover_text(format!("{conflicts} conflicts"));
+                    .on_hover_text(format!("{badge}: conflicts, misspelt names, ..."));
                 if response.clicked() {
                     commands.push(Command::SelectPhoto(index));
                 }
@@ -122,7 +126,7 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                         "{}{}",
                         variant.source.file.display(),
                         if marked {
-                            "\nAn odd one out in at least one conflict."
+                            "\nHolds the odd side of at least one finding."
                         } else {
                             ""
                         }

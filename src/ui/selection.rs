@@ -1,10 +1,14 @@
 //! The opened folder as the window holds it, and what the user has selected
-//! in it: photo, the two variants compared, the section, the conflict.
+//! in it: photo, the two variants compared, the section, the finding (and,
+//! when the finding is a conflict, the conflict).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::analysis::{Analysis, ClaimOrigin, Conflict, ConflictValue, Location, PhotoAnalysis};
+use crate::analysis::{
+    Analysis, ClaimOrigin, Conflict, ConflictValue, Finding, Location, Mark, PhotoAnalysis,
+    conflict_is_finding,
+};
 use crate::corpus::{Corpus, Photo, Section};
 use crate::review::Review;
 
@@ -37,6 +41,52 @@ impl Session {
         let index = self.selection.conflict?;
         self.photo_analysis()?.conflicts.get(index)
     }
+
+    pub fn finding(&self) -> Option<&Finding> {
+        let index = self.selection.finding?;
+        self.photo_analysis()?.findings.get(index)
+    }
+
+    /// What a verdict set now is about: the selected finding, else the
+    /// selected conflict (a command can select one that is not a finding,
+    /// such as credits that differ between outlets).
+    pub fn under_review(&self) -> Option<UnderReview> {
+        let analysis = self.photo_analysis()?;
+        if let Some(finding) = self.finding() {
+            return Some(UnderReview {
+                key: finding.key.clone(),
+                name: finding_name(analysis, finding),
+            });
+        }
+        self.conflict().map(|conflict| UnderReview {
+            key: conflict.key.clone(),
+            name: conflict_name(conflict),
+        })
+    }
+}
+
+/// The finding (or conflict) a verdict is recorded on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnderReview {
+    /// The review key: `Finding::key` (a conflict's key for a conflict).
+    pub key: String,
+    /// As the findings table names it.
+    pub name: String,
+}
+
+/// "Lim Jong-hoon: medal".
+pub fn conflict_name(conflict: &Conflict) -> String {
+    format!("{}: {}", conflict.subject_name, conflict.attribute.name())
+}
+
+/// A finding's short name: a conflict's subject and attribute, else the
+/// fact and the words called wrong ("name: Bold").
+pub fn finding_name(analysis: &PhotoAnalysis, finding: &Finding) -> String {
+    if let Some(conflict) = finding.conflict.and_then(|i| analysis.conflicts.get(i)) {
+        return conflict_name(conflict);
+    }
+    let words = finding.flagged().next().map_or("", |m| m.quote.as_str());
+    format!("{}: {words}", finding.fact.name())
 }
 
 /// What the user looks at.
@@ -50,6 +100,8 @@ pub struct Selection {
     pub section: Section,
     /// Index into the photo's conflicts.
     pub conflict: Option<usize>,
+    /// Index into the photo's findings (a conflict finding sets `conflict` too).
+    pub finding: Option<usize>,
 }
 
 impl Default for Selection {
@@ -60,6 +112,7 @@ impl Default for Selection {
             right: 1,
             section: Section::Caption,
             conflict: None,
+            finding: None,
         }
     }
 }
@@ -161,43 +214,119 @@ pub fn conflict_pair(
     Some((left, right, location))
 }
 
-/// The conflict to open a photo on: the most severe one in which a variant's
-/// *caption* (what travels with the photo) holds the odd value, with that
-/// variant; else the most severe conflict and its first odd one out.
+/// Which two variants show a finding that is not a conflict, and where to
+/// scroll: the left side holds a flagged mark (`current` if it does), the
+/// right side is the first other variant holding a mark that is not odd (the
+/// right spelling), in the left mark's section when one does, so both marks
+/// are on screen. The location is the left side's flagged span.
+pub fn finding_pair(finding: &Finding, current: usize) -> Option<(usize, usize, Option<Location>)> {
+    let odd = finding
+        .flagged()
+        .find(|m| m.variant == current)
+        .or_else(|| finding.flagged().next())?;
+    let section = |m: &Mark| m.location.map(|l| l.section);
+    let others = || finding.marks.iter().filter(|m| m.variant != odd.variant);
+    let right = others()
+        .find(|m| !m.odd && section(m) == section(odd))
+        .or_else(|| others().find(|m| !m.odd))
+        .or_else(|| others().next())
+        .map_or(odd.variant, |m| m.variant);
+    Some((odd.variant, right, odd.location))
+}
+
+/// The conflict to open a photo on: of the conflicts that are findings, the
+/// most severe one in which a variant's *caption* (what travels with the
+/// photo) holds the odd value, with that variant; else the most severe of
+/// them and its first odd one out.
 pub fn opening_conflict(analysis: &PhotoAnalysis) -> Option<(usize, usize)> {
-    let in_caption = analysis
-        .conflicts
-        .iter()
-        .enumerate()
-        .find_map(|(index, conflict)| {
-            let preferred = conflict.reference.as_ref().or(conflict.majority.as_ref());
-            conflict
-                .values
-                .iter()
-                .filter(|v| Some(&v.value) != preferred)
-                .flat_map(|v| v.claims.iter())
-                .filter_map(|&c| analysis.claims.get(c))
-                .find_map(|claim| match claim.origin {
-                    ClaimOrigin::Variant(loc) if loc.section == Section::Caption => {
-                        Some((index, loc.variant))
-                    }
-                    _ => None,
-                })
-        });
+    let candidates = || {
+        analysis
+            .conflicts
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| conflict_is_finding(c))
+    };
+    let in_caption = candidates().find_map(|(index, conflict)| {
+        let preferred = conflict.reference.as_ref().or(conflict.majority.as_ref());
+        conflict
+            .values
+            .iter()
+            .filter(|v| Some(&v.value) != preferred)
+            .flat_map(|v| v.claims.iter())
+            .filter_map(|&c| analysis.claims.get(c))
+            .find_map(|claim| match claim.origin {
+                ClaimOrigin::Variant(loc) if loc.section == Section::Caption => {
+                    Some((index, loc.variant))
+                }
+                _ => None,
+            })
+    });
     in_caption.or_else(|| {
-        let conflict = analysis.conflicts.first()?;
-        Some((0, conflict.odd_ones_out.first().copied().unwrap_or(0)))
+        let (index, conflict) = candidates().next()?;
+        Some((index, conflict.odd_ones_out.first().copied().unwrap_or(0)))
     })
 }
 
-/// Variants that are an odd one out in at least one conflict.
+/// Variants that hold the odd side of at least one finding.
 pub fn variants_in_conflict(analysis: &PhotoAnalysis) -> Vec<usize> {
     let mut variants: Vec<usize> = analysis
-        .conflicts
+        .findings
         .iter()
-        .flat_map(|c| c.odd_ones_out.iter().copied())
+        .flat_map(|f| f.marks.iter().filter(|m| m.odd).map(|m| m.variant))
         .collect();
     variants.sort_unstable();
     variants.dedup();
     variants
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{ConflictSeverity, Fact, FindingKind, Span};
+
+    fn mark(variant: usize, section: Section, odd: bool) -> Mark {
+        Mark {
+            variant,
+            location: Some(Location {
+                variant,
+                section,
+                span: Span::new(0, 4),
+            }),
+            quote: if odd { "Bold" } else { "Bolt" }.to_owned(),
+            odd,
+        }
+    }
+
+    fn misspelling(marks: Vec<Mark>) -> Finding {
+        Finding {
+            kind: FindingKind::MisspeltName,
+            fact: Fact::Name,
+            severity: ConflictSeverity::Medium,
+            key: "spelling/bold".to_owned(),
+            summary: String::new(),
+            marks,
+            conflict: None,
+        }
+    }
+
+    #[test]
+    fn a_finding_shows_the_odd_words_against_the_right_ones_in_the_same_section() {
+        let finding = misspelling(vec![
+            mark(2, Section::Article, true),
+            mark(0, Section::Caption, false),
+            mark(1, Section::Article, false),
+        ]);
+        let odd = finding.marks.first().and_then(|m| m.location);
+        assert_eq!(finding_pair(&finding, 0), Some((2, 1, odd)));
+        // Without a right spelling in that section, the first one anywhere.
+        let finding = misspelling(vec![
+            mark(2, Section::Article, true),
+            mark(0, Section::Caption, false),
+        ]);
+        assert_eq!(finding_pair(&finding, 1).map(|p| (p.0, p.1)), Some((2, 0)));
+        assert_eq!(
+            finding_name(&PhotoAnalysis::default(), &finding),
+            "name: Bold"
+        );
+    }
 }
