@@ -20,6 +20,12 @@ pub enum FindingKind {
     MisspeltName,
     /// A count or measurement the others give differently.
     Quantity,
+    /// A date that contradicts itself: a weekday that is not the stated
+    /// date's, a night "from Sunday to Sunday".
+    Date,
+    /// A name or credit that is malformed on its face: an acronym that does
+    /// not fit the name it stands for, a wire position marker turned into ©.
+    Malformed,
 }
 
 impl FindingKind {
@@ -28,6 +34,8 @@ impl FindingKind {
             FindingKind::Conflict => "conflict",
             FindingKind::MisspeltName => "misspelt name",
             FindingKind::Quantity => "number",
+            FindingKind::Date => "date",
+            FindingKind::Malformed => "malformed",
         }
     }
 }
