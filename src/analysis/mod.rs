@@ -22,6 +22,7 @@ pub mod diff;
 mod fast_hash;
 mod findings;
 mod language;
+mod malformed;
 mod people;
 mod quantities;
 pub mod reuse;
@@ -119,6 +120,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let mut findings = findings::conflict_findings(&conflicts, &claims);
     findings.extend(spelling::find(photo, &sections));
     findings.extend(quantities::find(photo));
+    findings.extend(malformed::find(photo, &sections));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,
