@@ -23,7 +23,20 @@ pub(crate) struct NamesData {
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct SpellingData {
     pub inflections: Vec<String>,
+    pub families: Vec<RomanisationFamily>,
+    pub same_names: SameNames,
+}
+
+/// One romanisation family's letter alternates.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RomanisationFamily {
     pub alternates: Vec<[String; 2]>,
+}
+
+/// Whole family names written in several romanisations.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct SameNames {
+    pub lists: Vec<Vec<String>>,
 }
 
 /// The function words, compiled once.
@@ -164,7 +177,8 @@ mod tests {
     fn the_table_parses() {
         let data = names_data();
         assert!(data.function_words.len() >= 8);
-        assert!(!data.spelling.alternates.is_empty());
+        assert!(data.spelling.families.len() >= 4);
+        assert!(!data.spelling.same_names.lists.is_empty());
         assert!(is_function_word("Esta"));
         assert!(!is_function_word("Bolt"));
     }

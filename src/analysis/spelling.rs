@@ -5,7 +5,8 @@
 //! Words are compared by a key: lower case, diacritics folded, the dotless ı
 //! as i, anything after an apostrophe cut ("Hançer'in" is "hancer"). A word
 //! `w` is reported as a misspelling of a name `n` when all of these hold:
-//! - `w` is capitalised, printed by one variant only, never in lower case in
+//! - `w` is capitalised (or in capitals beside a capitalised word: "LEBRUN
+//!   Truls"), printed by one variant only, never in lower case in
 //!   the photo's texts (so not a common word), and not a function word of any
 //!   language (`assets/names.toml`: "Esta" starting a Spanish sentence);
 //! - `n` is capitalised in at least [`MIN_SUPPORT`] variants;
@@ -14,8 +15,16 @@
 //!   deletions, substitutions, swaps of neighbours), or [`MAX_EDITS_LONG`]
 //!   when both are longer than [`SHORT_LENGTH`] letters;
 //! - one is not the other plus an inflection ("Bolts", "Korean");
-//! - they do not become equal under the romanisation alternates of
-//!   `assets/names.toml` ("Jong-hun" and "Jong-hoon", "Choe" and "Choi");
+//! - they do not become equal under one family of romanisation alternates
+//!   of `assets/names.toml` ("Jong-hun" and "Jong-hoon", "Satoh" and
+//!   "Satō"), nor are they listed there as one family name ("Chen", "Chan");
+//! - when `w` is printed inside a longer name, `n` is printed next to one of
+//!   the same neighbours ("Usain Bold" and "Usain Bolt"; not "Jang Hoon"
+//!   against "Jung Min", two people);
+//! - or, failing the edit limit, `w` stands where `n` stands in a name of
+//!   several words, next to the same neighbour, and the two are alike
+//!   ([`SLOT_SIMILARITY`]): "Everest Horizon" where others print "Event
+//!   Horizon";
 //! - `n` is printed in the language of `w`'s variant, or in at least
 //!   [`MIN_LANGUAGES`] languages (a name that does not translate): so
 //!   "Pensilvania" in a Portuguese text is not a misspelling of the
@@ -44,6 +53,9 @@ pub const MAX_EDITS_SHORT: usize = 1;
 pub const MAX_EDITS_LONG: usize = 2;
 /// Languages a name must be printed in to count across languages.
 pub const MIN_LANGUAGES: usize = 3;
+/// How alike (Jaro-Winkler) a word must be to the name word whose place it
+/// takes next to the same neighbour.
+pub const SLOT_SIMILARITY: f64 = 0.8;
 /// Marks of the right spelling kept per finding (one per variant, first met).
 const MAX_SUPPORT_MARKS: usize = 12;
 
@@ -55,6 +67,11 @@ struct Spelling {
     languages: BTreeSet<String>,
     /// The forms printed, with counts.
     forms: BTreeMap<String, usize>,
+    /// The capitalised word right after it in a name ("Event" -> "horizon"),
+    /// with the variants that print the pair.
+    next: BTreeMap<String, BTreeSet<usize>>,
+    /// The capitalised word right before it.
+    previous: BTreeMap<String, BTreeSet<usize>>,
 }
 
 impl Spelling {
@@ -91,7 +108,14 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
                 lower.insert(key);
                 continue;
             }
-            if w.all_caps {
+            // "LEBRUN Truls": a family name in capitals beside a given name
+            // is a name word; capitals alone are an acronym or a shout.
+            let beside_name = |j: usize| {
+                s.words.get(j).is_some_and(|o| {
+                    o.capitalised && !o.all_caps && s.same_sentence(i.min(j), i.max(j))
+                })
+            };
+            if w.all_caps && !(beside_name(i + 1) || i.checked_sub(1).is_some_and(beside_name)) {
                 continue;
             }
             let entry = spellings.entry(key).or_default();
@@ -100,6 +124,24 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
                 entry.languages.insert(language.clone());
             }
             *entry.forms.entry(printed.to_string()).or_default() += 1;
+            let neighbour = |j: usize| -> Option<String> {
+                let other = s.words.get(j)?;
+                let joined = other.capitalised
+                    && s.same_sentence(i.min(j), i.max(j))
+                    && s.gap(i.max(j)) == super::scan::Gap::Space;
+                let word = s.slice(other.span);
+                (joined && !is_function_word(word)).then(|| spelling_key(word))
+            };
+            if let Some(next) = neighbour(i + 1) {
+                entry.next.entry(next).or_default().insert(s.variant);
+            }
+            if let Some(previous) = i.checked_sub(1).and_then(neighbour) {
+                entry
+                    .previous
+                    .entry(previous)
+                    .or_default()
+                    .insert(s.variant);
+            }
         }
     }
     let names: Vec<(&String, &Spelling)> = spellings
@@ -119,6 +161,9 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
             .iter()
             .filter_map(|(name, spelling)| {
                 let edits = misspelling_edits(key, name)?;
+                if !same_neighbours(odd, spelling) {
+                    return None;
+                }
                 let same_language = language
                     .as_ref()
                     .is_some_and(|l| spelling.languages.contains(l));
@@ -129,7 +174,27 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
                     *spelling,
                 ))
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)));
+            .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)))
+            .or_else(|| {
+                names
+                    .iter()
+                    .filter(|(name, spelling)| {
+                        same_slot(key, odd, name, spelling)
+                            && (language
+                                .as_ref()
+                                .is_some_and(|l| spelling.languages.contains(l))
+                                || spelling.languages.len() >= MIN_LANGUAGES)
+                    })
+                    .map(|(name, spelling)| {
+                        (
+                            spelling.support(),
+                            std::cmp::Reverse(strsim::osa_distance(key, name)),
+                            *name,
+                            *spelling,
+                        )
+                    })
+                    .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)))
+            });
         if let Some((_, std::cmp::Reverse(edits), _, name)) = best {
             findings.push(finding(photo, sections, key, odd, name, edits));
         }
@@ -155,6 +220,40 @@ fn misspelling_edits(word: &str, name: &str) -> Option<usize> {
     (edits <= limit).then_some(edits)
 }
 
+/// A word printed inside a longer name ("Jang Hoon") is compared only with a
+/// name word printed next to one of the same neighbours ("Jang Hoon", not
+/// "Jung Min": two people). A word printed alone is compared with any.
+fn same_neighbours(odd: &Spelling, name: &Spelling) -> bool {
+    let shares = |mine: &BTreeMap<String, BTreeSet<usize>>,
+                  theirs: &BTreeMap<String, BTreeSet<usize>>| {
+        mine.keys().any(|n| theirs.contains_key(n))
+    };
+    (odd.next.is_empty() && odd.previous.is_empty())
+        || shares(&odd.next, &name.next)
+        || shares(&odd.previous, &name.previous)
+}
+
+/// A word that takes a name's word's place next to the same neighbour
+/// ("Everest Horizon" where others print "Event Horizon"), alike enough
+/// ([`SLOT_SIMILARITY`], Jaro-Winkler) though more than a letter or two apart.
+fn same_slot(word: &str, odd: &Spelling, name: &str, spelling: &Spelling) -> bool {
+    let shares = |mine: &BTreeMap<String, BTreeSet<usize>>,
+                  theirs: &BTreeMap<String, BTreeSet<usize>>| {
+        mine.keys()
+            .any(|n| theirs.get(n).is_some_and(|v| v.len() >= MIN_SUPPORT))
+    };
+    // A compound ("Jong-sik", "Korean-made") starts with the word it builds on.
+    word != name
+        && !word.starts_with(name)
+        && !name.starts_with(word)
+        && word.chars().next() == name.chars().next()
+        && word.chars().count().min(name.chars().count()) > SHORT_LENGTH - 1
+        && !inflected(word, name)
+        && !same_romanisation(word, name)
+        && strsim::jaro_winkler(word, name) >= SLOT_SIMILARITY
+        && (shares(&odd.next, &spelling.next) || shares(&odd.previous, &spelling.previous))
+}
+
 /// One is the other plus an inflection ending.
 fn inflected(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -167,16 +266,26 @@ fn inflected(a: &str, b: &str) -> bool {
     })
 }
 
-/// Equal once every romanisation alternate is written one way.
+/// Equal once one romanisation family's alternates are written one way, or
+/// listed as one family name written in several romanisations.
 fn same_romanisation(a: &str, b: &str) -> bool {
-    let canonical = |word: &str| {
-        let mut out = word.to_string();
-        for [from, to] in &names_data().spelling.alternates {
-            out = out.replace(from.as_str(), to);
-        }
-        out
-    };
-    canonical(a) == canonical(b)
+    let spelling = &names_data().spelling;
+    let listed = spelling
+        .same_names
+        .lists
+        .iter()
+        .any(|list| list.iter().any(|n| n == a) && list.iter().any(|n| n == b));
+    listed
+        || spelling.families.iter().any(|family| {
+            let canonical = |word: &str| {
+                let mut out = word.to_string();
+                for [from, to] in &family.alternates {
+                    out = out.replace(from.as_str(), to);
+                }
+                out
+            };
+            canonical(a) == canonical(b)
+        })
 }
 
 fn variant_languages(photo: &Photo) -> Vec<Option<String>> {

@@ -105,3 +105,73 @@ fn edit_limits() {
     assert_eq!(misspelling_edits("seong", "sung"), None);
     assert_eq!(misspelling_edits("kolt", "bolt"), None);
 }
+
+#[test]
+fn a_word_in_a_longer_name_is_compared_with_the_same_name_only() {
+    // "Jang Hoon" and "Jung Min" are two people, a letter apart.
+    let found = findings(&[
+        (
+            "A",
+            "Jung Min and Chang Hoon of South Korea smile at the camera.",
+        ),
+        (
+            "B",
+            "Jung Min and Chang Hoon of South Korea smile at the camera.",
+        ),
+        (
+            "C",
+            "Jung Min and Jang Hoon of South Korea smile at the camera.",
+        ),
+    ]);
+    assert_eq!(found, vec![]);
+    // A family name in capitals beside the given name is a name word.
+    let found = findings(&[
+        ("A", "DRINKHALL Ana of Great Britain serves in the final."),
+        ("B", "Ana Drinkhall of Great Britain serves in the final."),
+        ("C", "DRINKHAL Ana of Great Britain serves in the final."),
+    ]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].flagged().next().unwrap().quote, "DRINKHAL");
+}
+
+#[test]
+fn japanese_long_vowels_and_listed_family_names_are_one_name() {
+    let found = findings(&[
+        (
+            "A",
+            "Kasumi Satō and Chen Meng of China with Kasumi Ōshima.",
+        ),
+        (
+            "B",
+            "Kasumi Sato and Chen Meng of China with Kasumi Oshima.",
+        ),
+        (
+            "C",
+            "Kasumi Satoh and Chan Meng of China with Kasumi Ohshima.",
+        ),
+    ]);
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn a_word_in_the_place_of_a_name_word_is_a_finding() {
+    let found = findings(&[
+        (
+            "A",
+            "The Event Horizon Telescope made the first image of a black hole.",
+        ),
+        (
+            "B",
+            "Los astrónomos del Event Horizon Telescope mostraron la imagen.",
+        ),
+        (
+            "C",
+            "Los astrónomos del telescopio Everest Horizon mostraron la imagen.",
+        ),
+    ]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].summary,
+        "C writes \"Everest\"; 2 other outlets write \"Event\" (3 letters apart)"
+    );
+}
