@@ -6,7 +6,9 @@
 //! - a label before a list or a country: "gold medallists Wang Chuqin and Sun Yingsha",
 //!   "Gold medallists China";
 //! - a verb before it: "won bronze", "settled for bronze", "bagging a silver",
-//!   "clinching the silver medal": the nearest person or country named before;
+//!   "clinching the silver medal": the nearest person or country named before
+//!   (a country that says where a person is from, "X of Germany took silver",
+//!   gives it to the person);
 //! - a possessive: "North Korean athletes ... their silver medals";
 //! - after a verb claim, an elliptical "and North Korea silver".
 //!
@@ -154,7 +156,7 @@ fn medal_at(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) ->
         && c.s.same_sentence(verb_start, i)
     {
         let span = c.s.span(verb_start, end);
-        if let Some(e) = c.nearest_before(verb_start) {
+        if let Some(e) = c.subject_before(verb_start) {
             return claim_entity(c, i, e, value, span).then_some(Shape::Verb);
         }
     }
@@ -275,6 +277,18 @@ mod tests {
                 t("Lim Jong-hoon", "medal", "bronze", "bronze medallists"),
                 t("Shin Yu-bin", "medal", "bronze", "bronze medallists"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_country_saying_where_a_person_is_from_gives_the_verb_to_the_person() {
+        assert_eq!(
+            medals("Lim Jong-hoon of South Korea took bronze in Paris."),
+            vec![t("Lim Jong-hoon", "medal", "bronze", "took bronze")]
+        );
+        assert_eq!(
+            medals("Ri Jong Sik (North Korea) won silver."),
+            vec![t("Ri Jong Sik", "medal", "silver", "won silver")]
         );
     }
 

@@ -169,6 +169,33 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
             .or_else(|| self.country_ending_at(i).map(Entity::Country))
     }
 
+    /// The subject a verb at word `i` has: the nearest person or country
+    /// before it, except that a country which only says where a person is
+    /// from ("Lea Meyer of Germany took silver", "Lea Meyer (Germany) took
+    /// silver") gives the verb to that person.
+    pub fn subject_before(&self, i: usize) -> Option<Entity> {
+        let nearest = self.nearest_before(i)?;
+        let Entity::Country(k) = nearest else {
+            return Some(nearest);
+        };
+        let start = self.country_hit(k)?.start;
+        let of = start.checked_sub(1).filter(|&p| {
+            self.s.same_sentence(p, start)
+                && matches!(
+                    self.s.key(p),
+                    "of" | "from" | "de" | "du" | "aus" | "von" | "da" | "do"
+                )
+        });
+        let owner = match of {
+            Some(p) => self.mention_ending_at(p),
+            None if self.s.between(start.saturating_sub(1), start).contains('(') => {
+                self.mention_ending_at(start)
+            }
+            None => None,
+        };
+        Some(owner.map_or(nearest, Entity::Person))
+    }
+
     /// The nearest person or country named before word `i` in its sentence.
     pub fn nearest_before(&self, i: usize) -> Option<Entity> {
         let mut best: Option<(usize, Entity)> = None;
