@@ -65,7 +65,10 @@ pub fn analyze_with(corpus: &Corpus, vocabulary: &Vocabulary) -> Analysis {
 
 /// Analyses one photo.
 pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
-    let sections = SectionText::all_of(photo, vocabulary);
+    let mut sections = SectionText::all_of(photo, vocabulary);
+    // Misspellings first: a misspelt mention then counts for its person.
+    let misspelt = spelling::find(photo, &sections);
+    spelling::correct(&mut sections, &misspelt.corrections);
     let mut people = people::resolve(photo, &sections, vocabulary);
     let hits = people::find_mentions(&sections, &people, vocabulary);
     let mentions = sections
@@ -118,7 +121,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     claims.extend(reference_claims(photo, &people, vocabulary));
     let conflicts = conflicts::find(photo, &people.people, &claims);
     let mut findings = findings::conflict_findings(&conflicts, &claims);
-    findings.extend(spelling::find(photo, &sections));
+    findings.extend(misspelt.findings);
     findings.extend(quantities::find(photo));
     findings.extend(malformed::find(photo, &sections));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

@@ -92,8 +92,33 @@ fn spelling_key(word: &str) -> String {
     word_key(stem).replace('ı', "i")
 }
 
+/// A photo's misspelt names.
+#[derive(Debug, Default)]
+pub(crate) struct Misspelt {
+    pub findings: Vec<Finding>,
+    /// (misspelt word's key, the name's key), for [`correct`].
+    pub corrections: Vec<(String, String)>,
+}
+
+/// Gives every misspelt word the key of the name it misspells, so that
+/// people, mentions and claims read "Usain Bold" as Usain Bolt (the text and
+/// spans are unchanged: the finding still shows what was printed).
+pub(crate) fn correct(sections: &mut [SectionText<'_>], corrections: &[(String, String)]) {
+    if corrections.is_empty() {
+        return;
+    }
+    for s in sections.iter_mut() {
+        for w in s.words.iter_mut() {
+            if let Some((_, right)) = corrections.iter().find(|(odd, _)| *odd == w.key) {
+                w.key = right.clone();
+                w.key_hash = super::fast_hash::key_hash(right);
+            }
+        }
+    }
+}
+
 /// The misspelt-name findings of a photo.
-pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> {
+pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Misspelt {
     let languages = variant_languages(photo);
     let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
     let mut lower: BTreeSet<String> = BTreeSet::new();
@@ -149,6 +174,7 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
         .filter(|(_, s)| s.support() >= MIN_SUPPORT)
         .collect();
     let mut findings = Vec::new();
+    let mut corrections = Vec::new();
     for (key, odd) in &spellings {
         if odd.support() != 1 || lower.contains(key) || is_function_word(key) {
             continue;
@@ -195,11 +221,15 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
                     })
                     .max_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(b.2.cmp(a.2)))
             });
-        if let Some((_, std::cmp::Reverse(edits), _, name)) = best {
+        if let Some((_, std::cmp::Reverse(edits), right, name)) = best {
             findings.push(finding(photo, sections, key, odd, name, edits));
+            corrections.push((key.clone(), right.clone()));
         }
     }
-    findings
+    Misspelt {
+        findings,
+        corrections,
+    }
 }
 
 /// The edits between a word and a name when the word may be a misspelling of it.

@@ -22,7 +22,7 @@ fn findings(captions: &[(&str, &str)]) -> Vec<Finding> {
     };
     let vocabulary = Vocabulary::builtin();
     let sections = SectionText::all_of(&photo, &vocabulary);
-    find(&photo, &sections)
+    find(&photo, &sections).findings
 }
 
 #[test]
@@ -174,4 +174,31 @@ fn a_word_in_the_place_of_a_name_word_is_a_finding() {
         found[0].summary,
         "C writes \"Everest\"; 2 other outlets write \"Event\" (3 letters apart)"
     );
+}
+
+#[test]
+fn a_misspelt_mention_s_claims_count_for_the_person() {
+    let photo = Photo {
+        variants: vec![
+            variant(
+                "A",
+                "Usain Bolt of Jamaica won silver in the final of the relay.",
+            ),
+            variant(
+                "B",
+                "Usain Bolt of Jamaica won silver in the final of the relay.",
+            ),
+            variant(
+                "C",
+                "Usain Bold of Jamaica won bronze in the final of the relay.",
+            ),
+        ],
+        ..Photo::default()
+    };
+    let analysis = crate::analysis::analyze_photo(&photo, &Vocabulary::builtin());
+    let people: Vec<&str> = analysis.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(people, vec!["Usain Bolt"]);
+    let keys: Vec<&str> = analysis.conflicts.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, vec!["Usain Bolt/medal"]);
+    assert_eq!(analysis.conflicts[0].odd_ones_out, vec![2]);
 }
