@@ -16,6 +16,7 @@
 mod model;
 
 pub mod align;
+mod calendar;
 mod claims;
 pub mod conflicts;
 pub mod diff;
@@ -119,6 +120,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let mut findings = findings::conflict_findings(&conflicts, &claims);
     findings.extend(spelling::find(photo, &sections));
     findings.extend(quantities::find(photo));
+    findings.extend(calendar::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,
