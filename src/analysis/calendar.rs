@@ -1,30 +1,36 @@
 //! Dates that contradict themselves, found in one text without another
 //! outlet to compare with: "Wednesday, May 25, 1965" (25 May 1965 was a
-//! Tuesday).
+//! Tuesday), "in der Nacht von Sonntag auf Sonntag" (a night runs from one
+//! day to the next).
 //!
 //! The names are those of `assets/calendar.toml` (English, Spanish, French,
 //! German, Portuguese, Italian, Turkish), compared in lower case with
 //! diacritics folded; how dates are read is in [`written`] and, for
-//! 2024年8月5日 and 8월 5일, [`numeric`].
-//!
-//! **A weekday next to a date** must be that date's. "Next to" is right
-//! before it, past a comma and at most [`MAX_FILLERS`] filler words
-//! ("Tuesday night, the 25th of May"), or, in a language that writes it so,
-//! right after it ("7 Şubat 2023 Salı", "8月5日(月)"); the weekday and the
-//! month must be names of one language. A date without a year is checked
-//! only when the variant's publication date is known, against the last
-//! such day on or before it; but when the next such day is within
-//! [`NEAR_DAYS`] after it (a coming rally, or a page dated in a time zone
-//! behind the event's: "Sunday, July 14" on a page of July 13), against
-//! that one; and when neither is that near, the weekday must be neither's
-//! to be wrong. A weekday within [`ANNIVERSARY_REACH`] words after "ago",
-//! "years", ... is an anniversary's ("40 years ago Wednesday"), and is not
-//! checked.
+//! 2024年8月5日 and 8월 5일, [`numeric`]. Two rules:
+//! - **A weekday next to a date** must be that date's. "Next to" is right
+//!   before it, past a comma and at most [`MAX_FILLERS`] filler words
+//!   ("Tuesday night, the 25th of May"), or, in a language that writes it so,
+//!   right after it ("7 Şubat 2023 Salı", "8月5日(月)"); the weekday and the
+//!   month must be names of one language. A date without a year is checked
+//!   only when the variant's publication date is known, against the last
+//!   such day on or before it; but when the next such day is within
+//!   [`NEAR_DAYS`] after it (a coming rally, or a page dated in a time zone
+//!   behind the event's: "Sunday, July 14" on a page of July 13), against
+//!   that one; and when neither is that near, the weekday must be neither's
+//!   to be wrong. A weekday within [`ANNIVERSARY_REACH`] words after "ago",
+//!   "years", ... is an anniversary's ("40 years ago Wednesday"), and is not
+//!   checked.
+//! - **A night from one weekday to another** ("la nuit de dimanche à
+//!   lundi", the phrases of [`nights`]) must end on the day after it starts,
+//!   unless the phrase opens a stretch ("from the night of Friday to
+//!   Sunday"). English "Friday night into Sunday" can be a stretch too: only
+//!   a night into the day it starts on is wrong there.
 //!
 //! A weekday far from any date ("on Sunday"), "Sunday night", and dates that
 //! differ from each other are never findings here: which day an event was
 //! is for the claims and their conflicts.
 
+mod nights;
 mod numeric;
 mod written;
 
@@ -58,7 +64,10 @@ struct CalendarData {
     connectors: Vec<String>,
     ordinals: Vec<String>,
     anniversary: Vec<String>,
+    stretches: Vec<String>,
+    night_only: Vec<String>,
     languages: BTreeMap<String, LanguageData>,
+    nights: Vec<nights::NightData>,
     numeric: Vec<numeric::NumericData>,
 }
 
@@ -68,6 +77,8 @@ struct LanguageData {
     capitalised: bool,
     #[serde(default)]
     weekday_after_date: bool,
+    #[serde(default)]
+    suffixes: Vec<String>,
     weekdays: Vec<Vec<String>>,
     months: Vec<Vec<String>>,
 }
@@ -81,6 +92,8 @@ struct Name {
     value: u32,
     /// Counts only when capitalised.
     capitalised: bool,
+    /// Names a weekday only inside a night phrase.
+    night_only: bool,
 }
 
 /// The table, folded for comparison once.
@@ -90,6 +103,7 @@ struct Tables {
     languages: Vec<String>,
     weekdays: HashMap<String, Vec<Name>>,
     months: HashMap<String, Vec<Name>>,
+    nights: Vec<nights::Night>,
 }
 
 fn fold(word: &str) -> String {
@@ -101,6 +115,7 @@ fn tables() -> &'static Tables {
     TABLES.get_or_init(|| {
         let data: CalendarData = toml::from_str(CALENDAR_DATA).unwrap_or_default();
         let languages: Vec<String> = data.languages.keys().cloned().collect();
+        let night_only: Vec<String> = data.night_only.iter().map(|w| fold(w)).collect();
         let (mut weekdays, mut months) = (HashMap::new(), HashMap::new());
         for (language, l) in data.languages.values().enumerate() {
             for (into, names) in [(&mut weekdays, &l.weekdays), (&mut months, &l.months)] {
@@ -110,6 +125,7 @@ fn tables() -> &'static Tables {
                             language,
                             value,
                             capitalised: l.capitalised,
+                            night_only: night_only.contains(&form),
                         };
                         into.entry(form).or_insert_with(Vec::new).push(name);
                     }
@@ -119,11 +135,13 @@ fn tables() -> &'static Tables {
         for names in months.values_mut() {
             names.iter_mut().for_each(|n: &mut Name| n.value += 1);
         }
+        let nights = nights::compile(&data.nights, &languages);
         Tables {
             data,
             languages,
             weekdays,
             months,
+            nights,
         }
     })
 }
@@ -135,13 +153,14 @@ impl Tables {
             .and_then(|code| self.data.languages.get(code))
     }
 
-    /// The weekday word `i` names, and the languages that name it so.
+    /// The weekday word `i` names outside a night phrase, and the languages
+    /// that name it so.
     fn weekday_at(&self, w: &Words<'_>, i: usize) -> Option<(Weekday, Vec<usize>)> {
         let names: Vec<&Name> = self
             .weekdays
             .get(w.key(i))?
             .iter()
-            .filter(|n| !n.capitalised || w.capitalised(i))
+            .filter(|n| !n.night_only && (!n.capitalised || w.capitalised(i)))
             .collect();
         let day = names.first()?.value;
         let languages = names
@@ -313,6 +332,14 @@ pub(crate) fn find(photo: &Photo) -> Vec<Finding> {
                         reason,
                     });
                 }
+            }
+            for span in nights::wrong_nights(&w, t) {
+                wrong.push(Wrong {
+                    rule: "night",
+                    location: at(span),
+                    quote: span.slice(text).to_string(),
+                    reason: "a night runs from one day to the next".to_string(),
+                });
             }
         }
     }

@@ -59,6 +59,7 @@ fn the_table_parses() {
         let l = &t.data.languages[code];
         assert_eq!((l.weekdays.len(), l.months.len()), (7, 12), "{code}");
     }
+    assert_eq!(t.nights.len(), t.data.nights.len());
     assert_eq!(t.data.numeric.len(), 3);
 }
 
@@ -214,6 +215,74 @@ fn a_coming_day_and_a_time_zone_are_not_findings() {
 }
 
 #[test]
+fn a_night_into_a_day_that_is_not_the_next_is_a_finding() {
+    let night = |words: &str| {
+        one(
+            &format!("A writes \"{words}\": a night runs from one day to the next"),
+            words,
+        )
+    };
+    for (caption, words) in [
+        (
+            "Sind Sie in der Nacht von Sonntag auf Sonntag extra aufgestanden?",
+            "in der Nacht von Sonntag auf Sonntag",
+        ),
+        (
+            "Bolt a gagné dans la nuit de dimanche à dimanche.",
+            "dans la nuit de dimanche à dimanche",
+        ),
+        (
+            "Bolt ganó en la noche del domingo al martes.",
+            "en la noche del domingo al martes",
+        ),
+        (
+            "Bolt venceu na noite de domingo para domingo.",
+            "na noite de domingo para domingo",
+        ),
+        (
+            "Bolt ha vinto nella notte tra domenica e domenica.",
+            "nella notte tra domenica e domenica",
+        ),
+        (
+            "Bolt Pazar'ı Pazar'a bağlayan gece kazandı.",
+            "Pazar'ı Pazar'a bağlayan gece",
+        ),
+        (
+            "Did you stay up the night of Sunday to Sunday?",
+            "the night of Sunday to Sunday",
+        ),
+        (
+            "The final ran Sunday night into Sunday.",
+            "Sunday night into Sunday",
+        ),
+    ] {
+        assert_eq!(found(caption, None), night(words), "{caption}");
+    }
+}
+
+#[test]
+fn a_night_into_the_next_day_or_a_stretch_is_not_a_finding() {
+    for caption in [
+        "Sind Sie in der Nacht von Sonntag auf Montag aufgestanden?",
+        "in der Nacht vom Samstag auf den Sonntag",
+        "dans la nuit du samedi au dimanche",
+        "en la madrugada del domingo al lunes",
+        "na noite de domingo para segunda-feira",
+        "na madrugada de domingo para a segunda",
+        "nella notte tra sabato e domenica",
+        "Pazarı Pazartesiye bağlayan gece",
+        "the night of Sunday to Monday",
+        "Saturday night into Sunday",
+        "The storm raged Friday night into Sunday.",
+        "Roads were closed from the night of Friday to Sunday.",
+        "Bolt won on Sunday night.",
+        "Ein wenig vorher am Sonntagabend entstand dieses Foto.",
+    ] {
+        assert_eq!(found(caption, None), vec![], "{caption}");
+    }
+}
+
+#[test]
 fn weekdays_far_from_dates_anniversaries_and_other_years_are_not_findings() {
     for caption in [
         // A weekday far from the date.
@@ -225,6 +294,8 @@ fn weekdays_far_from_dates_anniversaries_and_other_years_are_not_findings() {
         "Ali knocked out Liston on May 25, 1965; on Wednesday, May 25, 2005, Leifer returned.",
         // English months count only capitalised.
         "By Tuesday 25 may have left.",
+        // A weekday that is not a date's in a night phrase only.
+        "A segunda 25 de maio de 1965 foi a revanche.",
         // A bare character after a numeric date is no weekday.
         "米ペンシルバニア州で13日日本時間",
     ] {
