@@ -16,6 +16,7 @@
 mod model;
 
 pub mod align;
+mod calendar;
 mod claims;
 pub mod conflicts;
 pub mod diff;
@@ -124,6 +125,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(misspelt.findings);
     findings.extend(quantities::find(photo));
     findings.extend(malformed::find(photo, &sections));
+    findings.extend(calendar::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,
