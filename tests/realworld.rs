@@ -15,7 +15,7 @@ use caption_provenance::eval::{Evaluation, evaluate};
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 /// Errors found, at least.
-const FOUND_AT_LEAST: usize = 15;
+const FOUND_AT_LEAST: usize = 16;
 /// Findings on a labelled not-error, at most.
 const FALSE_AT_MOST: usize = 0;
 /// Findings matching no label, at most.
@@ -140,6 +140,24 @@ fn found_by(
         .find(|f| f.error.file == file)
         .ok_or_else(|| format!("nothing found in {photo}/{file}"))?;
     Ok(found.by.clone())
+}
+
+#[test]
+fn an_altered_quotation_is_found_against_the_wording_two_outlets_print() -> TestResult {
+    let evaluation = measure()?;
+    assert_eq!(
+        found_in(&evaluation, "trump-butler-vucci-2024", "quote"),
+        pairs(&[("worldlybuzz.txt", "a couple of pops")])
+    );
+    assert_eq!(
+        found_by(&evaluation, "trump-butler-vucci-2024", "worldlybuzz.txt")?,
+        vec![
+            "WorldlyBuzz quotes \"I knew right away it was gunshots,\"; The Atlanta \
+             Journal-Constitution (AJC) and Business Insider quote \"I knew immediately it was \
+             gunfire,\""
+        ]
+    );
+    Ok(())
 }
 
 #[test]

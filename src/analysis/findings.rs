@@ -23,6 +23,8 @@ pub enum FindingKind {
     /// A date that contradicts itself: a weekday that is not the stated
     /// date's, a night "from Sunday to Sunday".
     Date,
+    /// A quotation with words changed from the one other variants print.
+    Quote,
     /// A name or credit that is malformed on its face: an acronym that does
     /// not fit the name it stands for, a wire position marker turned into ©.
     Malformed,
@@ -36,6 +38,7 @@ impl FindingKind {
             FindingKind::Quantity => "number",
             FindingKind::Date => "date",
             FindingKind::Malformed => "malformed",
+            FindingKind::Quote => "altered quotation",
         }
     }
 }

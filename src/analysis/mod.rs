@@ -26,6 +26,7 @@ mod language;
 mod malformed;
 mod people;
 mod quantities;
+mod quotes;
 pub mod reuse;
 mod scan;
 mod section;
@@ -126,6 +127,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(quantities::find(photo));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(calendar::find(photo));
+    findings.extend(quotes::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,

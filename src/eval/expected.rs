@@ -7,6 +7,7 @@
 //! kind = "name"              # name, date, time, place, event, number,
 //!                            # credit, quote, medal, role, other
 //! words = "Usain Bold"       # the wrong words as printed
+//! also = []                  # optional: more spans of the same error
 //! right = "Usain Bolt"
 //! note = "misspelt name"     # optional
 //!
@@ -41,6 +42,10 @@ pub struct ExpectedError {
     pub file: String,
     pub kind: String,
     pub words: String,
+    /// Further spans of the same error, when it is printed in several
+    /// places (two altered quotations in one rewrite).
+    #[serde(default)]
+    pub also: Vec<String>,
     #[serde(default)]
     pub right: String,
     #[serde(default)]

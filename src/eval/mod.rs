@@ -179,7 +179,17 @@ pub fn evaluate_photo(
         .iter()
         .map(|label| {
             let variants = variants_of(photo, &file_in_photo(photo, &label.file));
-            let found = printed(photo, &variants, &label.words);
+            let mut found = printed(photo, &variants, &label.words);
+            for more in &label.also {
+                let at = printed(photo, &variants, more);
+                if at.is_empty() {
+                    label_problems.push(format!(
+                        "error in {}: \"{more}\" is not printed there",
+                        label.file
+                    ));
+                }
+                found.extend(at);
+            }
             if variants.is_empty() {
                 label_problems.push(format!("error in {}: no such caption file", label.file));
             } else if found.is_empty() {

@@ -184,3 +184,18 @@ fn a_credit_line_mark_covers_words_printed_in_the_credit() {
     );
     assert_eq!(result.totals.found, 1);
 }
+
+#[test]
+fn an_error_printed_in_two_places_is_found_at_either() {
+    let photo = photo();
+    let expected = Expected::parse(
+        "[[error]]\nfile = \"stern.txt\"\nkind = \"name\"\nwords = \"Usain Bold\"\nalso = [\"semi-final\"]\n",
+    )
+    .unwrap();
+    let analysis = PhotoAnalysis {
+        findings: vec![finding(&photo, Fact::Name, 0, "semi-final")],
+        ..PhotoAnalysis::default()
+    };
+    let result = evaluate_photo(&photo, &analysis, &expected);
+    assert_eq!((result.totals.found, result.totals.expected), (1, 1));
+}
