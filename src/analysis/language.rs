@@ -3,10 +3,12 @@
 //! acceptability depends on the language ("Pensilvania" is Portuguese for
 //! Pennsylvania, not a misspelling of it).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
+
+use super::fast_hash::FastMap;
 
 const NAMES_DATA: &str = include_str!("../../assets/names.toml");
 
@@ -41,10 +43,10 @@ pub(crate) struct SameNames {
 
 /// The function words, compiled once.
 struct Languages {
-    /// (language, its function words), in the table's order.
-    languages: Vec<(String, HashSet<String>)>,
-    /// Every function word of every language.
-    any: HashSet<String>,
+    /// Language codes, in the table's order.
+    codes: Vec<String>,
+    /// Function word -> the languages it belongs to (bit `i` for `codes[i]`).
+    words: FastMap<String, u32>,
 }
 
 /// The parsed table; the file is ours and tested, so a failure leaves it empty.
@@ -56,27 +58,21 @@ pub(crate) fn names_data() -> &'static NamesData {
 fn languages() -> &'static Languages {
     static LANGUAGES: OnceLock<Languages> = OnceLock::new();
     LANGUAGES.get_or_init(|| {
-        let languages: Vec<(String, HashSet<String>)> = names_data()
-            .function_words
-            .iter()
-            .map(|(code, words)| {
-                (
-                    code.clone(),
-                    words.iter().map(|w| w.to_lowercase()).collect(),
-                )
-            })
-            .collect();
-        let any = languages
-            .iter()
-            .flat_map(|(_, w)| w.iter().cloned())
-            .collect();
-        Languages { languages, any }
+        let mut codes = Vec::new();
+        let mut words: FastMap<String, u32> = FastMap::default();
+        for (i, (code, list)) in names_data().function_words.iter().enumerate().take(32) {
+            codes.push(code.clone());
+            for w in list {
+                *words.entry(w.to_lowercase()).or_default() |= 1 << i;
+            }
+        }
+        Languages { codes, words }
     })
 }
 
 /// True when the word (any case) is a function word of some language.
 pub(crate) fn is_function_word(word: &str) -> bool {
-    languages().any.contains(&word.to_lowercase())
+    languages().words.contains_key(&word.to_lowercase())
 }
 
 /// The language code ("en", "es", "ko", ...) of a text, when it can be told.
@@ -84,20 +80,26 @@ pub(crate) fn guess(text: &str) -> Option<String> {
     if let Some(script) = script_language(text) {
         return Some(script.to_string());
     }
-    let words: Vec<String> = text
+    let table = languages();
+    let mut counts = vec![0usize; table.codes.len()];
+    let mut lower = String::new();
+    for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let mut scores: Vec<(usize, &str)> = languages()
-        .languages
-        .iter()
-        .map(|(code, set)| {
-            (
-                words.iter().filter(|w| set.contains(*w)).count(),
-                code.as_str(),
-            )
-        })
+    {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(&bits) = table.words.get(lower.as_str()) {
+            for (i, count) in counts.iter_mut().enumerate() {
+                if bits & (1 << i) != 0 {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    let mut scores: Vec<(usize, &str)> = counts
+        .into_iter()
+        .zip(table.codes.iter().map(String::as_str))
         .collect();
     scores.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     match scores.as_slice() {

@@ -237,17 +237,19 @@ fn misspelling_edits(word: &str, name: &str) -> Option<usize> {
     if word == name || word.chars().next() != name.chars().next() {
         return None;
     }
-    let shorter = word.chars().count().min(name.chars().count());
-    if shorter < MIN_LENGTH || inflected(word, name) || same_romanisation(word, name) {
-        return None;
-    }
+    let (a, b) = (word.chars().count(), name.chars().count());
+    let shorter = a.min(b);
     let limit = if shorter <= SHORT_LENGTH {
         MAX_EDITS_SHORT
     } else {
         MAX_EDITS_LONG
     };
+    // Cheapest tests first: this runs for many pairs of words per photo.
+    if shorter < MIN_LENGTH || a.abs_diff(b) > limit {
+        return None;
+    }
     let edits = strsim::osa_distance(word, name);
-    (edits <= limit).then_some(edits)
+    (edits <= limit && !inflected(word, name) && !same_romanisation(word, name)).then_some(edits)
 }
 
 /// A word printed inside a longer name ("Jang Hoon") is compared only with a
@@ -273,15 +275,16 @@ fn same_slot(word: &str, odd: &Spelling, name: &str, spelling: &Spelling) -> boo
             .any(|n| theirs.get(n).is_some_and(|v| v.len() >= MIN_SUPPORT))
     };
     // A compound ("Jong-sik", "Korean-made") starts with the word it builds on.
+    // Cheapest tests first: this runs for many pairs of words per photo.
     word != name
-        && !word.starts_with(name)
-        && !name.starts_with(word)
         && word.chars().next() == name.chars().next()
         && word.chars().count().min(name.chars().count()) > SHORT_LENGTH - 1
+        && !word.starts_with(name)
+        && !name.starts_with(word)
+        && (shares(&odd.next, &spelling.next) || shares(&odd.previous, &spelling.previous))
+        && strsim::jaro_winkler(word, name) >= SLOT_SIMILARITY
         && !inflected(word, name)
         && !same_romanisation(word, name)
-        && strsim::jaro_winkler(word, name) >= SLOT_SIMILARITY
-        && (shares(&odd.next, &spelling.next) || shares(&odd.previous, &spelling.previous))
 }
 
 /// One is the other plus an inflection ending.
