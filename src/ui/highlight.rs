@@ -81,8 +81,10 @@ pub fn claim_spans(analysis: &PhotoAnalysis, variant: usize, section: Section) -
         .collect()
 }
 
-/// Spans of a variant's section that take part in a conflict, with the
-/// conflict's index.
+/// Spans of a variant's section that take part in a conflict that is a
+/// finding, with the conflict's index. Credits that differ only between
+/// outlets are provenance, not an error, and are not marked
+/// (`analysis::conflict_is_finding`).
 pub fn conflict_spans(
     analysis: &PhotoAnalysis,
     variant: usize,
@@ -90,6 +92,9 @@ pub fn conflict_spans(
 ) -> Vec<(Span, usize)> {
     let mut spans = Vec::new();
     for (index, conflict) in analysis.conflicts.iter().enumerate() {
+        if !crate::analysis::conflict_is_finding(conflict) {
+            continue;
+        }
         for value in &conflict.values {
             for claim in value.claims.iter().filter_map(|&c| analysis.claims.get(c)) {
                 if let ClaimOrigin::Variant(loc) = claim.origin
