@@ -31,6 +31,8 @@ pub mod reuse;
 mod scan;
 mod section;
 mod spelling;
+#[cfg(test)]
+mod test_photos;
 pub mod tokens;
 pub mod vocabulary;
 
@@ -168,18 +170,7 @@ fn assign_countries<'a>(people: &mut [Person], claims: impl Iterator<Item = &'a 
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
-    use crate::corpus::{Source, Text, Variant};
-
-    fn variant(outlet: &str, caption: &str) -> Variant {
-        Variant {
-            source: Source {
-                outlet: outlet.to_string(),
-                ..Source::default()
-            },
-            caption: Text::new(caption),
-            ..Variant::default()
-        }
-    }
+    use crate::analysis::test_photos::variant;
 
     #[test]
     fn without_reference_people_and_their_countries_come_from_the_captions() {

@@ -1,24 +1,7 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::corpus::{Source, Text, Variant};
-
-fn photo(captions: &[(&str, &str)]) -> Photo {
-    Photo {
-        variants: captions
-            .iter()
-            .map(|(outlet, caption)| Variant {
-                source: Source {
-                    outlet: outlet.to_string(),
-                    ..Source::default()
-                },
-                caption: Text::new(*caption),
-                ..Variant::default()
-            })
-            .collect(),
-        ..Photo::default()
-    }
-}
+use crate::analysis::test_photos::photo;
 
 #[test]
 fn a_quotation_with_words_changed_is_a_finding() {

@@ -1,19 +1,8 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
+use crate::analysis::test_photos::variant;
 use crate::analysis::{Span, Vocabulary};
-use crate::corpus::{Source, Text, Variant};
-
-fn variant(outlet: &str, caption: &str) -> Variant {
-    Variant {
-        source: Source {
-            outlet: outlet.to_string(),
-            ..Source::default()
-        },
-        caption: Text::new(caption),
-        ..Variant::default()
-    }
-}
 
 fn findings(captions: &[(&str, &str)]) -> Vec<Finding> {
     let photo = Photo {
