@@ -303,6 +303,15 @@ struct Wrong {
     reason: String,
 }
 
+/// Whether any word of the text is a weekday name of the table.
+fn names_a_weekday(text: &str, t: &Tables) -> bool {
+    // Whole hyphenated words ("segunda-feira") and their parts ("Sonntag-Abend").
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .flat_map(|w| std::iter::once(w).chain(w.split('-')))
+        .filter(|w| (4..=24).contains(&w.len()))
+        .any(|w| t.weekdays.contains_key(&fold(w)))
+}
+
 /// The calendar findings of a photo.
 pub(crate) fn find(photo: &Photo) -> Vec<Finding> {
     let t = tables();
@@ -318,9 +327,21 @@ pub(crate) fn find(photo: &Photo) -> Vec<Finding> {
                 section,
                 span,
             };
+            let mut stated = numeric::weekdays_stated(text, &t.data.numeric);
+            // Most sections name no weekday: spare them the word-by-word reading.
+            if !names_a_weekday(text, t) {
+                wrong.extend(stated.iter().filter_map(|s| {
+                    weekday_error(s, published).map(|reason| Wrong {
+                        rule: "weekday",
+                        location: at(s.span),
+                        quote: s.span.slice(text).to_string(),
+                        reason,
+                    })
+                }));
+                continue;
+            }
             let w = Words::new(text);
-            let mut stated = weekdays_stated(&w, t);
-            stated.extend(numeric::weekdays_stated(text, &t.data.numeric));
+            stated.extend(weekdays_stated(&w, t));
             for s in &stated {
                 if let Some(reason) = weekday_error(s, published) {
                     let quote = s.span.slice(text).to_string();
