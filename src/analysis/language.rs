@@ -20,6 +20,14 @@ const MIN_HITS: usize = 3;
 pub(crate) struct NamesData {
     pub function_words: BTreeMap<String, Vec<String>>,
     pub spelling: SpellingData,
+    pub people: PeopleData,
+}
+
+/// Words that end names of things, not of people.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PeopleData {
+    pub not_person_words: Vec<String>,
+    pub titles: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -180,6 +188,11 @@ mod tests {
         let data = names_data();
         assert!(data.function_words.len() >= 8);
         assert!(data.spelling.families.len() >= 4);
+        assert!(
+            data.people
+                .not_person_words
+                .contains(&"telescope".to_string())
+        );
         assert!(!data.spelling.same_names.lists.is_empty());
         assert!(is_function_word("Esta"));
         assert!(!is_function_word("Bolt"));

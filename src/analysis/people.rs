@@ -12,7 +12,10 @@
 //! three capitalised words that are not countries, stop words or stop
 //! phrases, not right after "photographer", merged when their keys meet, and
 //! kept only when some variant's caption names them (a person named only in
-//! an article is rarely in the picture).
+//! an article is rarely in the picture), and when no spelling of them is an
+//! agency or ends in a word that names a thing (`assets/names.toml`,
+//! `people.not_person_words`: "Secret Service", "Olympic Stadium"). A title
+//! before a name ("President", "Dr", `people.titles`) is not part of it.
 //!
 //! A bare family name ("Lim") is a mention of the one person in the photo
 //! with that family name, only when that person is named in full somewhere in
@@ -217,6 +220,7 @@ struct Candidate {
 }
 
 fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People) {
+    let titles = &super::language::names_data().people.titles;
     let mut candidates: Vec<Candidate> = Vec::new();
     for s in sections {
         for (start, end) in segments(s) {
@@ -232,6 +236,10 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
                 let cut = i == end || is_stop(vocab, s, i);
                 if !cut {
                     continue;
+                }
+                // "President Donald Trump" is Donald Trump.
+                while piece_start < i && titles.iter().any(|t| t == s.key(piece_start)) {
+                    piece_start += 1;
                 }
                 let len = i - piece_start;
                 let name_like = (piece_start..i).all(|k| {
@@ -299,11 +307,23 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
             None => groups.push((r, vec![i])),
         }
     }
+    let not_person = &super::language::names_data().people.not_person_words;
     for (_, members) in groups {
         if !members
             .iter()
             .any(|&m| candidates.get(m).is_some_and(|c| c.in_caption))
         {
+            continue;
+        }
+        // "Secret Service", "Event Horizon Telescope", "Associated Press":
+        // a thing or an agency, not a person.
+        let a_thing = members.iter().filter_map(|&m| candidates.get(m)).any(|c| {
+            c.keys
+                .last()
+                .is_some_and(|k| not_person.iter().any(|w| w == k))
+                || vocab.agency_of(&c.spelling).is_some()
+        });
+        if a_thing {
             continue;
         }
         // Spellings by count, most common first; ties by first appearance.
@@ -582,6 +602,25 @@ mod tests {
                 "Lim Jong Hoon"
             ]
         );
+    }
+
+    #[test]
+    fn things_agencies_and_titles_are_not_people() {
+        let photo = Photo {
+            variants: vec![
+                variant(
+                    "President Donald Trump is rushed off stage by Secret Service agents at Butler Farm Show, Associated Press photographer Evan Vucci said.",
+                    None,
+                ),
+                variant(
+                    "Donald Trump at the Event Horizon Telescope and the Olympic Stadium.",
+                    None,
+                ),
+            ],
+            ..Photo::default()
+        };
+        let (people, _) = mentions(&photo);
+        assert_eq!(people, vec!["Donald Trump"]);
     }
 
     #[test]
