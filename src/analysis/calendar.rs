@@ -40,7 +40,7 @@ use std::sync::OnceLock;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
-use super::findings::{Fact, Finding, FindingKind, Mark};
+use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
 use super::scan::word_key;
 use super::{ConflictSeverity, Location, Span};
 use crate::corpus::{Photo, Section};
@@ -386,9 +386,8 @@ fn findings(photo: &Photo, wrong: Vec<Wrong>) -> Vec<Finding> {
     grouped
         .into_iter()
         .map(|((v, rule, quote), (reason, marks))| {
-            let variant = photo.variants.get(v);
-            let label = variant.map_or_else(|| format!("variant {v}"), |x| x.label().to_string());
-            let id = variant.map_or("", |x| x.id.as_str());
+            let label = variant_label(photo, v);
+            let id = photo.variants.get(v).map_or("", |x| x.id.as_str());
             Finding {
                 kind: FindingKind::Date,
                 fact: Fact::Date,

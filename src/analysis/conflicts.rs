@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::findings::{join_names, variant_label};
 use super::scan::word_key;
 use super::{
     Attribute, Claim, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity, ConflictValue,
@@ -267,21 +268,6 @@ fn conflict_of(
     })
 }
 
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
-fn label(photo: &Photo, v: usize) -> String {
-    photo
-        .variants
-        .get(v)
-        .map_or_else(|| format!("variant {v}"), |x| x.label().to_string())
-}
-
 /// "Sportstar: silver; 2 other outlets, its own article and the reference: bronze".
 fn summary(
     photo: &Photo,
@@ -294,11 +280,11 @@ fn summary(
         if places.iter().all(|p| *p == Place::SourceField) {
             format!(
                 "{}'s {}",
-                label(photo, v),
+                variant_label(photo, v),
                 place_name(Place::SourceField, attribute)
             )
         } else {
-            label(photo, v)
+            variant_label(photo, v)
         }
     };
     let is_main = |g: &Group| main_key.is_some_and(|k| value_key(&g.value) == k);
@@ -308,7 +294,7 @@ fn summary(
         if g.in_reference {
             names.push("the reference".to_string());
         }
-        parts.push(format!("{}: {}", join(&names), g.value));
+        parts.push(format!("{}: {}", join_names(&names), g.value));
     }
     if let Some(main) = groups.iter().find(|g| is_main(g)) {
         let mut names = Vec::new();
@@ -320,7 +306,7 @@ fn summary(
             .collect();
         match plain.as_slice() {
             [] => {}
-            [one] => names.push(label(photo, *one)),
+            [one] => names.push(variant_label(photo, *one)),
             many => names.push(format!("{} other outlets", many.len())),
         }
         for (&v, main_places) in main.variants.iter().filter(|(v, _)| odd.contains(v)) {
@@ -334,7 +320,7 @@ fn summary(
             let owner = if odd.len() == 1 {
                 "its".to_string()
             } else {
-                format!("{}'s", label(photo, v))
+                format!("{}'s", variant_label(photo, v))
             };
             match main_places.iter().find(|p| !odd_places.contains(p)) {
                 Some(place) => names.push(format!("{owner} own {}", place_name(*place, attribute))),
@@ -343,14 +329,17 @@ fn summary(
                         .iter()
                         .next()
                         .map_or("text", |p| place_name(*p, attribute));
-                    names.push(format!("{} elsewhere in its {place}", label(photo, v)));
+                    names.push(format!(
+                        "{} elsewhere in its {place}",
+                        variant_label(photo, v)
+                    ));
                 }
             }
         }
         if main.in_reference {
             names.push("the reference".to_string());
         }
-        parts.push(format!("{}: {}", join(&names), main.value));
+        parts.push(format!("{}: {}", join_names(&names), main.value));
     }
     parts.join("; ")
 }

@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::corpus::Photo;
+
 use super::{Attribute, Claim, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity, Location};
 
 /// What sort of finding it is.
@@ -153,6 +155,23 @@ impl Finding {
     /// True when no side is known to be the wrong one.
     pub fn undecided(&self) -> bool {
         !self.marks.iter().any(|m| m.odd)
+    }
+}
+
+/// A variant's label for a summary ("Sportstar"; "variant 3" past the end).
+pub(crate) fn variant_label(photo: &Photo, v: usize) -> String {
+    photo
+        .variants
+        .get(v)
+        .map_or_else(|| format!("variant {v}"), |x| x.label().to_string())
+}
+
+/// "A", "A and B", "A, B and C".
+pub(crate) fn join_names(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

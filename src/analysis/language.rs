@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::fast_hash::FastMap;
+use crate::corpus::{Photo, Section};
 
 const NAMES_DATA: &str = include_str!("../../assets/names.toml");
 
@@ -81,6 +82,24 @@ fn languages() -> &'static Languages {
 /// True when the word (any case) is a function word of some language.
 pub(crate) fn is_function_word(word: &str) -> bool {
     languages().words.contains_key(&word.to_lowercase())
+}
+
+/// Each variant's language, from all its text (caption, headline, article).
+pub(crate) fn of_variants(photo: &Photo) -> Vec<Option<String>> {
+    photo
+        .variants
+        .iter()
+        .map(|v| {
+            let mut text = v.caption.as_str().to_string();
+            for section in [Section::Headline, Section::Article] {
+                if let Some(t) = v.section(section) {
+                    text.push('\n');
+                    text.push_str(t.as_str());
+                }
+            }
+            guess(&text)
+        })
+        .collect()
 }
 
 /// The language code ("en", "es", "ko", ...) of a text, when it can be told.

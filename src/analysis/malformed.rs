@@ -13,7 +13,7 @@
 //!   capitalised word and before a comma, in a text that uses such markers,
 //!   is a finding.
 
-use super::findings::{Fact, Finding, FindingKind, Mark};
+use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
 use super::language::is_function_word;
 use super::section::SectionText;
 use super::{ConflictSeverity, Location, Span};
@@ -21,13 +21,6 @@ use crate::corpus::Photo;
 
 /// Acronyms shorter or longer than this are not compared.
 const ACRONYM_LETTERS: std::ops::RangeInclusive<usize> = 3..=6;
-
-fn label(photo: &Photo, v: usize) -> String {
-    photo
-        .variants
-        .get(v)
-        .map_or_else(|| format!("variant {v}"), |x| x.label().to_string())
-}
 
 /// The malformed-name findings of a photo.
 pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> {
@@ -93,7 +86,7 @@ fn acronyms(photo: &Photo, s: &SectionText<'_>) -> Vec<Finding> {
             key: format!("acronym/{}/{acronym}", s.variant),
             summary: format!(
                 "{} writes \"{name} ({acronym})\": the initials of {name} are {fits}",
-                label(photo, s.variant)
+                variant_label(photo, s.variant)
             ),
             marks: vec![Mark {
                 variant: s.variant,
@@ -153,7 +146,7 @@ fn position_markers(photo: &Photo, s: &SectionText<'_>) -> Vec<Finding> {
             summary: format!(
                 "{} writes \"{person} ©,\" in a caption that places people with (L), (R): \
                  the © is probably the position marker (C), for centre",
-                label(photo, s.variant)
+                variant_label(photo, s.variant)
             ),
             marks: vec![Mark {
                 variant: s.variant,

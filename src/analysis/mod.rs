@@ -71,7 +71,8 @@ pub fn analyze_with(corpus: &Corpus, vocabulary: &Vocabulary) -> Analysis {
 pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let mut sections = SectionText::all_of(photo, vocabulary);
     // Misspellings first: a misspelt mention then counts for its person.
-    let misspelt = spelling::find(photo, &sections);
+    let languages = language::of_variants(photo);
+    let misspelt = spelling::find(photo, &sections, &languages);
     spelling::correct(&mut sections, &misspelt.corrections);
     let mut people = people::resolve(photo, &sections, vocabulary);
     let hits = people::find_mentions(&sections, &people, vocabulary);
@@ -126,7 +127,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let conflicts = conflicts::find(photo, &people.people, &claims);
     let mut findings = findings::conflict_findings(&conflicts, &claims);
     findings.extend(misspelt.findings);
-    findings.extend(quantities::find(photo));
+    findings.extend(quantities::find(photo, &languages));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(calendar::find(photo));
     findings.extend(quotes::find(photo));

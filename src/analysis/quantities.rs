@@ -31,11 +31,16 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::findings::{Fact, Finding, FindingKind, Mark};
-use super::language::guess;
+use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
 use super::scan::word_key;
 use super::{ConflictSeverity, Location, Span};
 use crate::corpus::{Photo, Section};
+
+mod tokens;
+
+#[cfg(test)]
+use tokens::parse_number;
+use tokens::tokens;
 
 const QUANTITIES_DATA: &str = include_str!("../../assets/quantities.toml");
 
@@ -105,99 +110,6 @@ fn fold(word: &str) -> String {
     word_key(word).replace('ı', "i")
 }
 
-/// One number or word of a section.
-#[derive(Debug, Clone, PartialEq)]
-struct Token {
-    span: Span,
-    /// The folded word, empty for a number written in digits.
-    word: String,
-    number: Option<f64>,
-    /// Something other than spaces or a hyphen lies before it.
-    after_break: bool,
-}
-
-/// Cuts a text into tokens; `thousands_dot` says "." groups thousands.
-fn tokens(text: &str, thousands_dot: bool) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut pending_break = true;
-    while let Some(&(start, c)) = chars.peek() {
-        if c.is_ascii_digit() {
-            let mut end = start;
-            while let Some(&(i, d)) = chars.peek() {
-                let next_digit = text.get(i + d.len_utf8()..).and_then(|r| r.chars().next());
-                if d.is_ascii_digit()
-                    || (matches!(d, '.' | ',') && next_digit.is_some_and(|n| n.is_ascii_digit()))
-                {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let raw = text.get(start..end).unwrap_or("");
-            out.push(Token {
-                span: Span::new(start, end),
-                word: String::new(),
-                number: parse_number(raw, thousands_dot),
-                after_break: pending_break,
-            });
-            pending_break = false;
-        } else if c.is_alphabetic() {
-            let mut end = start;
-            while let Some(&(i, d)) = chars.peek() {
-                if d.is_alphabetic() || d.is_ascii_digit() {
-                    end = i + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let raw = text.get(start..end).unwrap_or("");
-            let word = fold(raw);
-            let number = tables().data.numbers.get(&word).copied();
-            out.push(Token {
-                span: Span::new(start, end),
-                word,
-                number,
-                after_break: pending_break,
-            });
-            pending_break = false;
-        } else {
-            if !(c.is_whitespace() || matches!(c, '-' | '‐' | '‑')) {
-                pending_break = true;
-            }
-            chars.next();
-        }
-    }
-    out
-}
-
-/// "9.86", "6,5", "1,000", "6.500" (thousands when `thousands_dot`).
-fn parse_number(raw: &str, thousands_dot: bool) -> Option<f64> {
-    let (group, decimal) = if thousands_dot {
-        ('.', ',')
-    } else {
-        (',', '.')
-    };
-    let mut plain = String::with_capacity(raw.len());
-    let parts: Vec<&str> = raw.split([group, decimal]).collect();
-    let mut offset = 0;
-    for (n, part) in parts.iter().enumerate() {
-        let separator = raw
-            .get(offset + part.len()..)
-            .and_then(|r| r.chars().next());
-        plain.push_str(part);
-        offset += part.len() + 1;
-        match separator {
-            Some(s) if s == group && parts.get(n + 1).is_some_and(|p| p.len() == 3) => {}
-            Some(_) => plain.push('.'),
-            None => {}
-        }
-    }
-    plain.parse().ok()
-}
-
 /// A count or measurement one variant states.
 #[derive(Debug, Clone)]
 struct Stated {
@@ -216,13 +128,13 @@ struct Gathered {
     measurements: BTreeMap<usize, Vec<Stated>>,
 }
 
-/// The count and measurement findings of a photo.
-pub(crate) fn find(photo: &Photo) -> Vec<Finding> {
+/// The count and measurement findings of a photo; `languages` holds each
+/// variant's language (`language::of_variants`).
+pub(crate) fn find(photo: &Photo, languages: &[Option<String>]) -> Vec<Finding> {
     let mut gathered = Gathered::default();
     for (v, variant) in photo.variants.iter().enumerate() {
-        let language = guess(variant.caption.as_str())
-            .or_else(|| variant.article.as_ref().and_then(|a| guess(a.as_str())));
-        let thousands_dot = language.as_deref().is_some_and(|l| l != "en");
+        let language = languages.get(v).and_then(Option::as_deref);
+        let thousands_dot = language.is_some_and(|l| l != "en");
         for section in [Section::Caption, Section::Headline, Section::Article] {
             if let Some(text) = variant.section(section) {
                 gather(&mut gathered, v, section, text.as_str(), thousands_dot);
@@ -356,13 +268,6 @@ fn gather(into: &mut Gathered, variant: usize, section: Section, text: &str, tho
     }
 }
 
-fn label(photo: &Photo, v: usize) -> String {
-    photo
-        .variants
-        .get(v)
-        .map_or_else(|| format!("variant {v}"), |x| x.label().to_string())
-}
-
 /// Variants per value (values compared exactly).
 fn by_value(stated: &[Stated]) -> Vec<(f64, BTreeSet<usize>)> {
     let mut out: Vec<(f64, BTreeSet<usize>)> = Vec::new();
@@ -408,7 +313,7 @@ fn count_findings(
                 .next()
                 .map(|s| s.quote.clone())
                 .unwrap_or_default();
-            let who: Vec<String> = odd.iter().map(|&v| label(photo, v)).collect();
+            let who: Vec<String> = odd.iter().map(|&v| variant_label(photo, v)).collect();
             let summary = format!(
                 "{} writes \"{quote}\"; {} other outlet{} count {main} (\"{example}\")",
                 who.join(" and "),
@@ -459,7 +364,7 @@ fn measurement_findings(
         .map(|s| {
             let summary = format!(
                 "{} writes \"{}\"; {} other outlets give about \"{}\"",
-                label(photo, s.variant),
+                variant_label(photo, s.variant),
                 s.quote,
                 holders.len(),
                 main.quote

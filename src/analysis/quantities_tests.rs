@@ -29,7 +29,7 @@ fn a_count_the_others_give_differently_is_a_finding() {
             "The image came from a network of 10 radio telescopes in the world.",
         ),
     ]);
-    let found = find(&p);
+    let found = find(&p, &crate::analysis::language::of_variants(&p));
     assert_eq!(found.len(), 1, "{found:#?}");
     let f = &found[0];
     assert_eq!(f.kind, FindingKind::Quantity);
@@ -55,7 +55,7 @@ fn a_dropped_multiplier_is_a_finding_and_close_estimates_are_not() {
             "Messier 87 que se encuentra a 55 años luz de la Tierra y de la luna.",
         ),
     ]);
-    let found = find(&p);
+    let found = find(&p, &crate::analysis::language::of_variants(&p));
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].flagged().next().unwrap().quote, "55 años luz");
 }
@@ -76,5 +76,8 @@ fn times_dates_ages_and_two_sources_are_not_compared() {
             "On 8 February 2023, 4 people, aged 17 years, died after 5 minutes.",
         ),
     ]);
-    assert_eq!(find(&p), vec![]);
+    assert_eq!(
+        find(&p, &crate::analysis::language::of_variants(&p)),
+        vec![]
+    );
 }

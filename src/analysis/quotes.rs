@@ -16,7 +16,7 @@
 
 use std::collections::BTreeSet;
 
-use super::findings::{Fact, Finding, FindingKind, Mark};
+use super::findings::{Fact, Finding, FindingKind, Mark, join_names, variant_label};
 use super::scan::scan;
 use super::{ConflictSeverity, Location, Span};
 use crate::corpus::{Photo, Section};
@@ -177,13 +177,6 @@ pub(crate) fn find(photo: &Photo) -> Vec<Finding> {
     findings
 }
 
-fn label(photo: &Photo, v: usize) -> String {
-    photo
-        .variants
-        .get(v)
-        .map_or_else(|| format!("variant {v}"), |x| x.label().to_string())
-}
-
 fn finding(
     photo: &Photo,
     q: &Quotation,
@@ -192,16 +185,16 @@ fn finding(
     mine_by: &BTreeSet<usize>,
     theirs_by: &BTreeSet<usize>,
 ) -> Finding {
-    let others: Vec<String> = theirs_by.iter().map(|&v| label(photo, v)).collect();
+    let others: Vec<String> = theirs_by.iter().map(|&v| variant_label(photo, v)).collect();
     let summary = format!(
         "{} quotes \"{}\"; {} quote{} \"{}\"",
         mine_by
             .iter()
-            .map(|&v| label(photo, v))
+            .map(|&v| variant_label(photo, v))
             .collect::<Vec<_>>()
             .join(" and "),
         q.text,
-        join(&others),
+        join_names(&others),
         if others.len() == 1 { "s" } else { "" },
         r.text
     );
@@ -236,14 +229,6 @@ fn finding(
         summary,
         marks: vec![odd, original],
         conflict: None,
-    }
-}
-
-fn join(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

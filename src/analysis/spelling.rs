@@ -36,12 +36,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::findings::{Fact, Finding, FindingKind, Mark};
-use super::language::{guess, is_function_word, names_data};
+use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
+use super::language::{is_function_word, names_data};
 use super::scan::word_key;
 use super::section::SectionText;
 use super::{ConflictSeverity, Location};
-use crate::corpus::{Photo, Section};
+use crate::corpus::Photo;
 
 /// Variants that must print a name before another spelling is measured against it.
 pub const MIN_SUPPORT: usize = 2;
@@ -118,8 +118,13 @@ pub(crate) fn correct(sections: &mut [SectionText<'_>], corrections: &[(String, 
 }
 
 /// The misspelt-name findings of a photo.
-pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Misspelt {
-    let languages = variant_languages(photo);
+///
+/// `languages` holds each variant's language (`language::of_variants`).
+pub(crate) fn find(
+    photo: &Photo,
+    sections: &[SectionText<'_>],
+    languages: &[Option<String>],
+) -> Misspelt {
     let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
     let mut lower: BTreeSet<String> = BTreeSet::new();
     for (n, s) in sections.iter().enumerate() {
@@ -321,30 +326,6 @@ fn same_romanisation(a: &str, b: &str) -> bool {
         })
 }
 
-fn variant_languages(photo: &Photo) -> Vec<Option<String>> {
-    photo
-        .variants
-        .iter()
-        .map(|v| {
-            let mut text = v.caption.as_str().to_string();
-            for section in [Section::Headline, Section::Article] {
-                if let Some(t) = v.section(section) {
-                    text.push('\n');
-                    text.push_str(t.as_str());
-                }
-            }
-            guess(&text)
-        })
-        .collect()
-}
-
-fn label(photo: &Photo, variant: usize) -> String {
-    photo
-        .variants
-        .get(variant)
-        .map_or_else(|| format!("variant {variant}"), |v| v.label().to_string())
-}
-
 fn finding(
     photo: &Photo,
     sections: &[SectionText<'_>],
@@ -387,7 +368,7 @@ fn finding(
     let letters = if edits == 1 { "letter" } else { "letters" };
     let summary = format!(
         "{} writes \"{wrong}\"; {} write{} \"{right}\" ({edits} {letters} apart)",
-        label(photo, odd_variant),
+        variant_label(photo, odd_variant),
         match others {
             1 => "1 other outlet".to_string(),
             n => format!("{n} other outlets"),

@@ -11,7 +11,12 @@ fn findings(captions: &[(&str, &str)]) -> Vec<Finding> {
     };
     let vocabulary = Vocabulary::builtin();
     let sections = SectionText::all_of(&photo, &vocabulary);
-    find(&photo, &sections).findings
+    find(
+        &photo,
+        &sections,
+        &crate::analysis::language::of_variants(&photo),
+    )
+    .findings
 }
 
 #[test]

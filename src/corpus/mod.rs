@@ -9,7 +9,7 @@ mod encoding;
 mod html_depth;
 mod html_page;
 pub mod own_report;
-mod parsed;
+pub(crate) mod parsed;
 mod paths;
 mod photo_file;
 mod plain_text;

@@ -21,6 +21,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Fact;
+use crate::corpus::parsed::collapse_whitespace;
 
 /// The file's name in a photo folder; the loader passes over it.
 pub const EXPECTED_FILE_NAME: &str = "expected.toml";
@@ -79,8 +80,8 @@ fn kinds() -> String {
 impl Expected {
     /// Parses a photo's labels; every kind must be one of [`Fact`]'s.
     pub fn parse(text: &str) -> Result<Expected, ExpectedFileError> {
-        let expected: Expected =
-            toml::from_str(text).map_err(|e| ExpectedFileError::Toml(one_line(&e.to_string())))?;
+        let expected: Expected = toml::from_str(text)
+            .map_err(|e| ExpectedFileError::Toml(collapse_whitespace(&e.to_string())))?;
         let kinds = expected
             .errors
             .iter()
@@ -96,10 +97,6 @@ impl Expected {
         }
         Ok(expected)
     }
-}
-
-fn one_line(message: &str) -> String {
-    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -226,7 +226,7 @@ fn findings(out: &mut String, photo: &PhotoReport) {
         .filter(|f| f.conflict.is_none())
         .collect();
     if others.is_empty() {
-        out.push_str("<p class=\"none\">Nothing besides the conflicts (no misspelt names).</p>\n");
+        out.push_str("<p class=\"none\">No findings besides the conflicts.</p>\n");
     }
     for finding in others {
         finding_card(out, finding);

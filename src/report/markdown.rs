@@ -174,7 +174,7 @@ fn findings(out: &mut String, photo: &PhotoReport) {
         .filter(|f| f.conflict.is_none())
         .collect();
     if others.is_empty() {
-        out.push_str("Nothing besides the conflicts (no misspelt names).\n\n");
+        out.push_str("No findings besides the conflicts.\n\n");
     }
     for finding in others {
         finding_block(out, finding);

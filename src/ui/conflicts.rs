@@ -112,7 +112,7 @@ impl ConflictsTable {
             ui.label("Click one to compare the variants that show it.");
         });
         if rows.is_empty() {
-            ui.label("Nothing to look at in this photo: no conflicts, no misspelt names.");
+            ui.label("No findings in this photo.");
             return;
         }
         self.verdict_ui(ui, session, note, commands);
