@@ -22,6 +22,28 @@ pub(crate) struct NamesData {
     pub function_words: BTreeMap<String, Vec<String>>,
     pub spelling: SpellingData,
     pub people: PeopleData,
+    #[serde(default)]
+    pub scripts: ScriptsData,
+    #[serde(default)]
+    pub lists: ListsData,
+}
+
+/// Words that join the items of a list of names (`src/analysis/repeated.rs`).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ListsData {
+    pub joiners: Vec<String>,
+}
+
+/// How names in other scripts are matched to romanised names
+/// (`src/analysis/scripts.rs`).
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ScriptsData {
+    /// Letter groups replaced before vowels are dropped, in order ("sh" -> "s").
+    pub folds: Vec<[String; 2]>,
+    /// Letters dropped from a skeleton (vowels and glides).
+    pub dropped: String,
+    /// Consonants a name's skeleton needs before it is looked for.
+    pub min_consonants: usize,
 }
 
 /// Words that end names of things, not of people.

@@ -27,8 +27,10 @@ mod malformed;
 mod people;
 mod quantities;
 mod quotes;
+mod repeated;
 pub mod reuse;
 mod scan;
+mod scripts;
 mod section;
 mod spelling;
 #[cfg(test)]
@@ -76,11 +78,12 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     spelling::correct(&mut sections, &misspelt.corrections);
     let mut people = people::resolve(photo, &sections, vocabulary);
     let hits = people::find_mentions(&sections, &people, vocabulary);
-    let mentions = sections
+    let mut mentions: Vec<Mention> = sections
         .iter()
         .zip(&hits)
         .flat_map(|(s, h)| people::to_mentions(s, h))
         .collect();
+    mentions.extend(scripts::mentions(&sections, &people.people, &mentions));
     let published = |v: usize| {
         photo
             .variants
@@ -127,6 +130,9 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let conflicts = conflicts::find(photo, &people.people, &claims);
     let mut findings = findings::conflict_findings(&conflicts, &claims);
     findings.extend(misspelt.findings);
+    for (s, h) in sections.iter().zip(&hits) {
+        findings.extend(repeated::find(photo, s, h, &people.people));
+    }
     findings.extend(quantities::find(photo, &languages));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(calendar::find(photo));

@@ -298,6 +298,7 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
             }
         }
     }
+    join_across_scripts(&candidates, &mut parent, root);
     // Groups in order of first appearance.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in 0..candidates.len() {
@@ -346,6 +347,57 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
             spellings: names,
             country: None,
         });
+    }
+}
+
+/// Joins a name printed in another script ("Усэйн Болт") to the romanised
+/// name with its consonant skeleton ("Usain Bolt"), when exactly one
+/// romanised name has it (see `scripts`).
+fn join_across_scripts(
+    candidates: &[Candidate],
+    parent: &mut [usize],
+    root: fn(&mut [usize], usize) -> usize,
+) {
+    let other: Vec<bool> = candidates
+        .iter()
+        .map(|c| super::scripts::has_other_script(&c.spelling))
+        .collect();
+    if !other.contains(&true) {
+        return;
+    }
+    let mut latin: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if other.get(i) == Some(&false) {
+            let r = root(parent, i);
+            for s in super::scripts::name_skeletons(&c.keys) {
+                let slot = latin.entry(s).or_insert(Some(r));
+                if slot.is_some_and(|o| root(parent, o) != r) {
+                    *slot = None;
+                }
+            }
+        }
+    }
+    for (i, c) in candidates.iter().enumerate() {
+        if other.get(i) != Some(&true) {
+            continue;
+        }
+        let keys: Vec<String> = c
+            .keys
+            .iter()
+            .map(|k| super::scripts::transliterate(k))
+            .collect();
+        let target = super::scripts::name_skeletons(&keys)
+            .iter()
+            .find_map(|s| latin.get(s).copied().flatten());
+        if let Some(j) = target {
+            let (a, b) = (root(parent, i), root(parent, j));
+            if a != b {
+                let (lo, hi) = (a.min(b), a.max(b));
+                if let Some(slot) = parent.get_mut(hi) {
+                    *slot = lo;
+                }
+            }
+        }
     }
 }
 
