@@ -37,6 +37,16 @@ pub struct NameForm {
     pub misspelt: Option<usize>,
 }
 
+impl NameForm {
+    /// The labels of the variants printing it ("stern.de"), in variant order.
+    pub fn outlets(&self, photo: &Photo) -> Vec<String> {
+        self.variants
+            .iter()
+            .map(|&v| super::findings::variant_label(photo, v))
+            .collect()
+    }
+}
+
 /// The printed forms of every person of the photo, in the order of
 /// `analysis.people`.
 pub fn name_forms(photo: &Photo, analysis: &PhotoAnalysis) -> Vec<PersonForms> {

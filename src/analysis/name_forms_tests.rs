@@ -76,7 +76,9 @@ fn a_misspelt_form_points_at_its_finding_and_its_first_place() {
             span: Span::new(0, 11)
         }
     );
+    assert_eq!(bold.outlets(&photo), vec!["C"]);
     let bolt = &forms[0].forms[0];
+    assert_eq!(bolt.outlets(&photo), vec!["A", "B"]);
     assert_eq!((bolt.first.variant, bolt.first.span), (0, Span::new(0, 10)));
 }
 
