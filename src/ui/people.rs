@@ -88,8 +88,8 @@ impl PeoplePanel {
             .id_salt("people_list")
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                for person in &view.people {
-                    person_ui(ui, person, key.photo, dark, commands);
+                for (index, person) in view.people.iter().enumerate() {
+                    ui.push_id(index, |ui| person_ui(ui, person, key.photo, dark, commands));
                     ui.add_space(6.0);
                 }
             });
@@ -112,7 +112,7 @@ fn person_ui(
     if person.spellings.is_empty() {
         ui.label(egui::RichText::new("Named only by the reference facts.").italics());
     }
-    ui.indent(("person", &person.name), |ui| {
+    ui.indent("spellings", |ui| {
         for spelling in &person.spellings {
             ui.horizontal_wrapped(|ui| {
                 let mut text = egui::RichText::new(&spelling.text);
