@@ -385,3 +385,117 @@ fn markdown_lists_a_misspelt_name_under_findings_escaped() -> TestResult {
     assert!(at("### Findings\n")? < at("### Variants and their sources\n")?);
     Ok(())
 }
+
+/// (person, spelling, variants, outlets, misspelt, finding key).
+type FormRow<'a> = (
+    &'a str,
+    &'a str,
+    Vec<usize>,
+    Vec<&'a str>,
+    bool,
+    Option<&'a str>,
+);
+
+#[test]
+fn the_people_section_lists_each_spelling_with_its_outlets_in_json() -> TestResult {
+    let report = misspelt_bolt_report()?;
+    let people = &report.photos[0].name_forms;
+    let forms: Vec<FormRow> = people
+        .iter()
+        .flat_map(|p| {
+            p.forms.iter().map(|f| {
+                (
+                    p.name.as_str(),
+                    f.text.as_str(),
+                    f.variants.clone(),
+                    f.outlets.iter().map(String::as_str).collect(),
+                    f.misspelt,
+                    f.finding.as_deref(),
+                )
+            })
+        })
+        .collect();
+    assert_eq!(
+        forms,
+        vec![
+            (
+                "Usain Bolt",
+                "Usain Bolt",
+                vec![0, 1],
+                vec!["A", "B"],
+                false,
+                None
+            ),
+            (
+                "Usain Bolt",
+                "Usain Bold",
+                vec![2],
+                vec!["C <i>&</i> \"Co\""],
+                true,
+                Some("spelling/bold")
+            ),
+        ]
+    );
+    let bold = people[0].forms.get(1).ok_or("no second form")?;
+    assert_eq!(
+        bold.summary.as_deref(),
+        Some("C <i>&</i> \"Co\" writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart)")
+    );
+    assert_eq!((bold.mentions, bold.first.variant), (1, 2));
+    let json = to_json(&report)?;
+    assert!(
+        json.contains("\"name_forms\": ["),
+        "no name_forms in the JSON"
+    );
+    assert_eq!(from_json(&json)?, report);
+    Ok(())
+}
+
+#[test]
+fn html_and_markdown_have_a_people_section_marking_the_misspelling() -> TestResult {
+    let report = misspelt_bolt_report()?;
+    let html = render_html(&report, &Thumbnails::new());
+    for needle in [
+        "<h3>People</h3>\n<h4>Usain Bolt</h4>\n<table>\n\
+         <thead><tr><th>Spelling</th><th>Printed by</th><th>Note</th></tr></thead>\n<tbody>\n",
+        "<tr><td><q>Usain Bolt</q></td><td>A, B</td><td></td></tr>\n",
+        "<tr class=\"odd\"><td><q>Usain Bold</q> <span class=\"tag\">misspelt</span></td>\
+         <td>C &lt;i&gt;&amp;&lt;/i&gt; &quot;Co&quot;</td>\
+         <td>C &lt;i&gt;&amp;&lt;/i&gt; &quot;Co&quot; writes &quot;Bold&quot;; \
+         2 other outlets write &quot;Bolt&quot; (1 letter apart)</td></tr>\n",
+    ] {
+        assert!(html.contains(needle), "missing {needle:?}");
+    }
+    let at = |needle: &str| html.find(needle).ok_or(format!("no {needle}"));
+    assert!(at("<h3>Findings</h3>")? < at("<h3>People</h3>")?);
+    assert!(at("<h3>People</h3>")? < at("<h3>Variants and their sources</h3>")?);
+
+    let md = render_markdown(&report);
+    for needle in [
+        "### People\n\n#### Usain Bolt\n\n| Spelling | Printed by | Note |\n|---|---|---|\n",
+        "| “Usain Bolt” | A, B |  |\n",
+        "| “Usain Bold” (misspelt) | C &lt;i\\>&amp;&lt;/i\\> \"Co\" | \
+         C &lt;i\\>&amp;&lt;/i\\> \"Co\" writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart) |\n",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?}");
+    }
+    let at = |needle: &str| md.find(needle).ok_or(format!("no {needle}"));
+    assert!(at("### Findings\n")? < at("### People\n")?);
+    assert!(at("### People\n")? < at("### Variants and their sources\n")?);
+    Ok(())
+}
+
+#[test]
+fn the_people_section_says_when_no_one_is_named() -> TestResult {
+    let report = make(vec![], &timed())?;
+    let html = render_html(&report, &Thumbnails::new());
+    let md = render_markdown(&report);
+    // The hand-made analysis has people but no mentions: named only by the
+    // reference facts.
+    let people = &report.photos[0].name_forms;
+    assert!(!people.is_empty());
+    assert!(people.iter().all(|p| p.forms.is_empty()));
+    assert!(html.contains("<p class=\"none\">Named only by the reference facts.</p>"));
+    assert!(md.contains("Named only by the reference facts.\n"));
+    Ok(())
+}

@@ -209,3 +209,45 @@ fn only_replacements_of_equal_length_share_columns() {
         ]
     );
 }
+
+#[test]
+fn a_misspelt_spelling_shares_its_person_s_column() {
+    // Through the real analysis: "Usain Bold" is a misspelling of the person
+    // the others call "Usain Bolt", so the mention is that person's.
+    let photo = crate::analysis::test_photos::photo(&[
+        ("A", "Usain Bolt of Jamaica grins at the others."),
+        ("B", "Jamaica's Usain Bolt grins at the others."),
+        ("C", "Usain Bold of Jamaica grins at the camera."),
+    ]);
+    let analysis = crate::analysis::analyze_photo(&photo, &crate::analysis::Vocabulary::builtin());
+    let same_person = DiffOptions {
+        same_person_equal: true,
+        ..DiffOptions::default()
+    };
+    let alignment = align_variants(&photo, &analysis, Section::Caption, same_person);
+    assert_eq!(
+        render(&photo, &alignment),
+        [
+            " | Jamaica's |  =",
+            "Usain Bolt | Usain Bolt | Usain Bold =",
+            "of |  | of =",
+            "Jamaica |  | Jamaica =",
+            "grins | grins | grins =",
+            "at | at | at =",
+            "the | the | the =",
+            "others | others | camera ≠",
+            ". | . | . =",
+        ]
+    );
+    // Word by word, "Bold" still stands in "Bolt"'s column, as a difference.
+    let alignment = align_variants(&photo, &analysis, Section::Caption, DiffOptions::default());
+    let rows = render(&photo, &alignment);
+    assert!(
+        rows.contains(&"Usain | Usain | Usain =".to_owned()),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.contains(&"Bolt | Bolt | Bold ≠".to_owned()),
+        "{rows:#?}"
+    );
+}

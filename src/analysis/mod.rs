@@ -24,6 +24,7 @@ mod fast_hash;
 mod findings;
 mod language;
 mod malformed;
+pub mod name_forms;
 mod people;
 mod quantities;
 mod quotes;

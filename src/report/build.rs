@@ -271,6 +271,7 @@ fn photo_report(
             })
             .collect(),
         people: analysis.people.clone(),
+        name_forms: super::people::people_names(photo, analysis),
         claims: analysis.claims.clone(),
         conflicts,
         findings,

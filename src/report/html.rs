@@ -110,6 +110,7 @@ fn photo_section(out: &mut String, photo: &PhotoReport, thumbnails: &Thumbnails)
     }
     conflicts(out, photo);
     findings(out, photo);
+    super::people::people_html(out, photo);
     variants(out, photo, thumbnails);
     diffs(out, photo);
     alignment(out, &photo.alignment);

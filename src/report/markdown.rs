@@ -89,6 +89,7 @@ fn photo_section(out: &mut String, photo: &PhotoReport) {
         conflict_block(out, conflict);
     }
     findings(out, photo);
+    super::people::people_markdown(out, photo);
     out.push_str("### Variants and their sources\n\n");
     for variant in &photo.variants {
         variant_block(out, variant, photo.base == Some(variant.index));

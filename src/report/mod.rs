@@ -6,6 +6,7 @@
 
 mod build;
 mod model;
+mod people;
 
 pub mod alignment;
 pub mod check;

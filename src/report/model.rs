@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::diff::{DiffOptions, DiffTag};
 use crate::analysis::{
     Attribute, Claim, ConflictScope, ConflictSeverity, Fact, FindingKind, Location, Person,
-    SharedRun, Subject,
+    PersonId, SharedRun, Subject,
 };
 use crate::corpus::{InputFile, ProblemKind, ProblemSeverity, ReferenceFacts, Section, Source};
 use crate::imaging::metadata::EmbeddedMetadata;
@@ -115,6 +115,10 @@ pub struct PhotoReport {
     pub reference: Option<ReferenceFacts>,
     pub variants: Vec<VariantReport>,
     pub people: Vec<Person>,
+    /// Each person's printed spellings with the outlets printing them, in
+    /// the order of `people`.
+    #[serde(default)]
+    pub name_forms: Vec<PersonNamesReport>,
     pub claims: Vec<Claim>,
     /// Most severe first, as the analysis ranks them.
     pub conflicts: Vec<ConflictReport>,
@@ -146,6 +150,36 @@ pub struct VariantReport {
     pub caption: String,
     pub headline: Option<String>,
     pub article: Option<String>,
+}
+
+/// One person and the spellings the variants print (the "People" section).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonNamesReport {
+    pub person: PersonId,
+    /// The preferred spelling.
+    pub name: String,
+    pub country: Option<String>,
+    /// Most-used first; empty when only the reference facts name the person.
+    pub forms: Vec<NameFormReport>,
+}
+
+/// One spelling as printed, and who prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameFormReport {
+    /// The words at the mentions, whitespace collapsed.
+    pub text: String,
+    /// Indices of the variants printing it, and their labels.
+    pub variants: Vec<usize>,
+    pub outlets: Vec<String>,
+    /// How many mentions print it.
+    pub mentions: usize,
+    /// The first place it is printed.
+    pub first: Location,
+    /// A misspelt-name finding calls it wrong.
+    pub misspelt: bool,
+    /// That finding's key and sentence (`stern.de writes "Bold"; ...`).
+    pub finding: Option<String>,
+    pub summary: Option<String>,
 }
 
 /// One conflict with the words that state each side, and the reviewer's verdict.

@@ -19,6 +19,7 @@ use super::conflicts::ConflictsTable;
 use super::find::FindPanel;
 use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
+use super::people::PeoplePanel;
 use super::preview::PreviewPanel;
 use super::saving::write_report;
 use super::selection::{Selection, Session};
@@ -36,6 +37,8 @@ pub enum CenterTab {
     Compare,
     /// All variants aligned word by word.
     Alignment,
+    /// Each person's spellings and the outlets printing them.
+    People,
 }
 
 /// A one-line note for the user (a load or save that failed, a saved file).
@@ -53,6 +56,7 @@ pub struct App {
     pub(super) tab: CenterTab,
     pub(super) compare: ComparePanel,
     pub(super) alignment: AlignmentPanel,
+    pub(super) people: PeoplePanel,
     pub(super) conflicts: ConflictsTable,
     pub(super) preview: PreviewPanel,
     pub(super) find: FindPanel,
@@ -103,6 +107,7 @@ impl App {
             tab: CenterTab::Compare,
             compare: ComparePanel::default(),
             alignment: AlignmentPanel::default(),
+            people: PeoplePanel::default(),
             conflicts: ConflictsTable::default(),
             preview: PreviewPanel::new(ctx.clone()),
             find: FindPanel::default(),
@@ -174,6 +179,11 @@ impl App {
     /// The alignment table as last drawn (None until its tab was shown).
     pub fn alignment_view(&self) -> Option<&super::alignment::AlignmentView> {
         self.alignment.view()
+    }
+
+    /// The person list as last drawn (None until its tab was shown).
+    pub fn people_view(&self) -> Option<&super::people::PeopleView> {
+        self.people.view()
     }
 
     /// Where the compare view was last asked to scroll.
@@ -462,6 +472,7 @@ impl App {
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.tab, CenterTab::Compare, "Compare two");
             ui.selectable_value(&mut self.tab, CenterTab::Alignment, "Alignment of all");
+            ui.selectable_value(&mut self.tab, CenterTab::People, "People");
         });
         ui.separator();
         match self.tab {
@@ -471,6 +482,7 @@ impl App {
                     .ui(ui, session, self.settings.options, scroll, commands);
             }
             CenterTab::Alignment => self.alignment.ui(ui, session, self.settings.options),
+            CenterTab::People => self.people.ui(ui, session, commands),
         }
     }
 

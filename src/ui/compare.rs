@@ -339,7 +339,9 @@ fn added_color(dark: bool) -> egui::Color32 {
     }
 }
 
-fn conflict_color(dark: bool) -> egui::Color32 {
+/// The loud red of conflicting claims and misspelt names (the People tab
+/// uses it too).
+pub(super) fn conflict_color(dark: bool) -> egui::Color32 {
     if dark {
         egui::Color32::from_rgb(200, 50, 40)
     } else {

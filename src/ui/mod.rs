@@ -2,7 +2,7 @@
 //! and where the outlets disagree.
 //!
 //! One module per panel (`top_bar`, `photo_list`, `compare`, `alignment`,
-//! `conflicts` (the findings table), `preview` with `image_list` and
+//! `people` (each person's spellings), `conflicts` (the findings table), `preview` with `image_list` and
 //! `textures`, `problems`, `find`); `app` arranges them and holds the state,
 //! `settings` what it remembers between runs; `commands` applies every user
 //! action in one place; `jobs` runs loading, analysis, decoding and writing
@@ -19,6 +19,7 @@ pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
 pub mod jobs;
+pub mod people;
 pub mod photo_list;
 pub mod preview;
 pub mod problems;
