@@ -107,7 +107,7 @@ struct Tables {
 }
 
 fn fold(word: &str) -> String {
-    word_key(word).replace('ı', "i")
+    word_key(word)
 }
 
 fn tables() -> &'static Tables {
@@ -306,10 +306,14 @@ struct Wrong {
 /// Whether any word of the text is a weekday name of the table.
 fn names_a_weekday(text: &str, t: &Tables) -> bool {
     // Whole hyphenated words ("segunda-feira") and their parts ("Sonntag-Abend").
+    let mut key = String::new();
     text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .flat_map(|w| std::iter::once(w).chain(w.split('-')))
         .filter(|w| (4..=24).contains(&w.len()))
-        .any(|w| t.weekdays.contains_key(&fold(w)))
+        .any(|w| {
+            super::scan::word_key_into(w, &mut key);
+            t.weekdays.contains_key(&key)
+        })
 }
 
 /// The calendar findings of a photo.

@@ -78,6 +78,8 @@ struct Languages {
     codes: Vec<String>,
     /// Function word -> the languages it belongs to (bit `i` for `codes[i]`).
     words: FastMap<String, u32>,
+    /// Bytes of the longest function word: longer words are never looked up.
+    longest: usize,
 }
 
 /// The parsed table; the file is ours and tested, so a failure leaves it empty.
@@ -97,7 +99,12 @@ fn languages() -> &'static Languages {
                 *words.entry(w.to_lowercase()).or_default() |= 1 << i;
             }
         }
-        Languages { codes, words }
+        let longest = words.keys().map(String::len).max().unwrap_or(0);
+        Languages {
+            codes,
+            words,
+            longest,
+        }
     })
 }
 
@@ -112,32 +119,51 @@ pub(crate) fn of_variants(photo: &Photo) -> Vec<Option<String>> {
         .variants
         .iter()
         .map(|v| {
-            let mut text = v.caption.as_str().to_string();
-            for section in [Section::Headline, Section::Article] {
-                if let Some(t) = v.section(section) {
-                    text.push('\n');
-                    text.push_str(t.as_str());
-                }
-            }
-            guess(&text)
+            let texts: Vec<&str> = Section::ALL
+                .iter()
+                .filter_map(|&s| v.section(s))
+                .map(|t| t.as_str())
+                .collect();
+            guess_in(&texts)
         })
         .collect()
 }
 
 /// The language code ("en", "es", "ko", ...) of a text, when it can be told.
+#[cfg(test)]
 pub(crate) fn guess(text: &str) -> Option<String> {
-    if let Some(script) = script_language(text) {
+    guess_in(&[text])
+}
+
+/// Words read for a guess: a text's first few hundred tell its language.
+const MAX_WORDS: usize = 600;
+
+/// The language of several texts read as one.
+fn guess_in(texts: &[&str]) -> Option<String> {
+    if !texts.iter().all(|t| t.is_ascii())
+        && let Some(script) = script_language(texts)
+    {
         return Some(script.to_string());
     }
     let table = languages();
     let mut counts = vec![0usize; table.codes.len()];
     let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
+    for word in texts
+        .iter()
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
+        .take(MAX_WORDS)
     {
+        if word.len() > table.longest {
+            continue;
+        }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&bits) = table.words.get(lower.as_str()) {
             for (i, count) in counts.iter_mut().enumerate() {
                 if bits & (1 << i) != 0 {
@@ -163,10 +189,14 @@ pub(crate) fn guess(text: &str) -> Option<String> {
 
 /// A language told by its script, when letters of that script make up a
 /// tenth of the text's letters.
-fn script_language(text: &str) -> Option<&'static str> {
+fn script_language(texts: &[&str]) -> Option<&'static str> {
     let mut counts = [0usize; 5];
     let mut letters = 0usize;
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in texts
+        .iter()
+        .flat_map(|t| t.chars())
+        .filter(|c| c.is_alphabetic())
+    {
         letters += 1;
         let slot = match c as u32 {
             0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => Some(0), // Hangul

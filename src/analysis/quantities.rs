@@ -107,7 +107,7 @@ fn tables() -> &'static Tables {
 }
 
 fn fold(word: &str) -> String {
-    word_key(word).replace('ı', "i")
+    word_key(word)
 }
 
 /// A count or measurement one variant states.
@@ -205,10 +205,15 @@ fn gather(into: &mut Gathered, variant: usize, section: Section, text: &str, tho
         // A unit, possibly after "de"/"of" ("millones de años luz").
         let skip_of =
             usize::from(words(next, 1).is_some_and(|w| matches!(w[..], ["de" | "of" | "d"])));
+        let start = next + skip_of;
         let unit = t.units.iter().find_map(|(group, form)| {
-            (words(next + skip_of, form.len()).as_deref()
-                == Some(&form.iter().map(String::as_str).collect::<Vec<_>>()[..]))
-            .then_some((*group, next + skip_of + form.len()))
+            let fits = toks.get(start..start + form.len()).is_some_and(|slice| {
+                slice
+                    .iter()
+                    .zip(form)
+                    .all(|(w, f)| !w.after_break && w.number.is_none() && w.word == *f)
+            });
+            fits.then_some((*group, start + form.len()))
         });
         if let Some((group, end)) = unit {
             let (location, quote) = at(end);

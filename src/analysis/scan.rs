@@ -71,21 +71,32 @@ fn is_apostrophe(c: char) -> bool {
 /// hyphens and apostrophes dropped ("Jong-Hoon" and "jonghoon" both give "jonghoon").
 pub(crate) fn word_key(word: &str) -> String {
     let mut key = String::with_capacity(word.len());
+    word_key_into(word, &mut key);
+    key
+}
+
+/// [`word_key`] into a buffer the caller reuses (cleared first). The
+/// Turkish dotless ı folds to i, as its dotted capital İ does.
+pub(crate) fn word_key_into(word: &str, key: &mut String) {
+    key.clear();
     if word.is_ascii() {
         for b in word.bytes() {
             if b.is_ascii_alphanumeric() {
                 key.push(b.to_ascii_lowercase() as char);
             }
         }
-        return key;
+        return;
     }
     for c in word.nfd() {
         if is_combining_mark(c) || is_connector(c) || !c.is_alphanumeric() {
             continue;
         }
-        key.extend(c.to_lowercase());
+        if c == 'ı' {
+            key.push('i');
+        } else {
+            key.extend(c.to_lowercase());
+        }
     }
-    key
 }
 
 /// Cuts a section's text into words and sentences.

@@ -239,6 +239,10 @@ pub(crate) fn mentions(
     people: &[Person],
     already: &[Mention],
 ) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if !sections.iter().any(|s| has_other_script(s.text)) {
+        return out;
+    }
     let mut targets = Targets::default();
     for person in people {
         for spelling in &person.spellings {
@@ -253,7 +257,6 @@ pub(crate) fn mentions(
             targets.add(person.id, &words);
         }
     }
-    let mut out = Vec::new();
     if targets.skeletons.is_empty() {
         return out;
     }

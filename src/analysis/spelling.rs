@@ -36,6 +36,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::fast_hash::{FastSet, key_hash};
 use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
 use super::language::{is_function_word, names_data};
 use super::scan::word_key;
@@ -89,7 +90,7 @@ impl Spelling {
 /// The comparison key of a printed word.
 fn spelling_key(word: &str) -> String {
     let stem = word.split(['\'', '’']).next().unwrap_or(word);
-    word_key(stem).replace('ı', "i")
+    word_key(stem)
 }
 
 /// A photo's misspelt names.
@@ -126,16 +127,26 @@ pub(crate) fn find(
     languages: &[Option<String>],
 ) -> Misspelt {
     let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
-    let mut lower: BTreeSet<String> = BTreeSet::new();
+    // Keys printed in lower case, by hash: most words of a text are.
+    let mut lower: FastSet<u64> = FastSet::default();
     for (n, s) in sections.iter().enumerate() {
         for (i, w) in s.words.iter().enumerate() {
             let printed = s.slice(w.span);
-            let key = spelling_key(printed);
-            if key.chars().count() < MIN_LENGTH || !key.chars().all(char::is_alphabetic) {
+            let apostrophe = printed.contains(['\'', '’']);
+            if !w.capitalised {
+                lower.insert(if apostrophe {
+                    key_hash(&spelling_key(printed))
+                } else {
+                    w.key_hash
+                });
                 continue;
             }
-            if !w.capitalised {
-                lower.insert(key);
+            let key = if apostrophe {
+                spelling_key(printed)
+            } else {
+                w.key.clone()
+            };
+            if key.chars().count() < MIN_LENGTH || !key.chars().all(char::is_alphabetic) {
                 continue;
             }
             // "LEBRUN Truls": a family name in capitals beside a given name
@@ -181,7 +192,7 @@ pub(crate) fn find(
     let mut findings = Vec::new();
     let mut corrections = Vec::new();
     for (key, odd) in &spellings {
-        if odd.support() != 1 || lower.contains(key) || is_function_word(key) {
+        if odd.support() != 1 || lower.contains(&key_hash(key)) || is_function_word(key) {
             continue;
         }
         let Some((&variant, _)) = odd.at.iter().next() else {
