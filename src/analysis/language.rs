@@ -51,6 +51,10 @@ pub(crate) struct ScriptsData {
 pub(crate) struct PeopleData {
     pub not_person_words: Vec<String>,
     pub titles: Vec<String>,
+    /// Languages that capitalise every noun: a name found only in texts
+    /// of these must be printed by two variants.
+    #[serde(default)]
+    pub nouns_capitalised: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -77,7 +77,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let languages = language::of_variants(photo);
     let misspelt = spelling::find(photo, &sections, &languages);
     spelling::correct(&mut sections, &misspelt.corrections);
-    let mut people = people::resolve(photo, &sections, vocabulary);
+    let mut people = people::resolve(photo, &sections, vocabulary, &languages);
     let hits = people::find_mentions(&sections, &people, vocabulary);
     let mut mentions: Vec<Mention> = sections
         .iter()

@@ -185,7 +185,13 @@ fn is_stop(vocab: &Vocabulary, s: &SectionText<'_>, i: usize) -> bool {
 }
 
 /// Builds the people of a photo: from the reference facts, else clustered.
-pub(crate) fn resolve(photo: &Photo, sections: &[SectionText<'_>], vocab: &Vocabulary) -> People {
+/// `languages` holds each variant's language (`language::of_variants`).
+pub(crate) fn resolve(
+    photo: &Photo,
+    sections: &[SectionText<'_>],
+    vocab: &Vocabulary,
+    languages: &[Option<String>],
+) -> People {
     let mut people = People::default();
     match &photo.reference {
         Some(reference) if !reference.people.is_empty() => {
@@ -207,7 +213,7 @@ pub(crate) fn resolve(photo: &Photo, sections: &[SectionText<'_>], vocab: &Vocab
                 });
             }
         }
-        _ => cluster(sections, vocab, &mut people),
+        _ => cluster(sections, vocab, languages, &mut people),
     }
     people
 }
@@ -217,9 +223,18 @@ struct Candidate {
     spelling: String,
     keys: Vec<String>,
     in_caption: bool,
+    variant: usize,
+    /// From a text in a language that capitalises every noun (German).
+    nouns_capitalised: bool,
 }
 
-fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People) {
+fn cluster(
+    sections: &[SectionText<'_>],
+    vocab: &Vocabulary,
+    languages: &[Option<String>],
+    people: &mut People,
+) {
+    let nouns_capitalised = &super::language::names_data().people.nouns_capitalised;
     let titles = &super::language::names_data().people.titles;
     let mut candidates: Vec<Candidate> = Vec::new();
     for s in sections {
@@ -257,6 +272,11 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
                         spelling,
                         keys,
                         in_caption: s.section == Section::Caption,
+                        variant: s.variant,
+                        nouns_capitalised: languages
+                            .get(s.variant)
+                            .and_then(Option::as_deref)
+                            .is_some_and(|l| nouns_capitalised.iter().any(|n| n == l)),
                     });
                 }
                 piece_start = i + 1;
@@ -299,6 +319,7 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
         }
     }
     join_across_scripts(&candidates, &mut parent, root);
+    join_with_a_word_before(&candidates, &mut parent, root);
     // Groups in order of first appearance.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for i in 0..candidates.len() {
@@ -313,6 +334,18 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
         if !members
             .iter()
             .any(|&m| candidates.get(m).is_some_and(|c| c.in_caption))
+        {
+            continue;
+        }
+        // "Kameras Lächeln" (the camera's smile) in one German text: a run of
+        // capitalised nouns. A name only such texts print needs two of them.
+        let members_of = || members.iter().filter_map(|&m| candidates.get(m));
+        if members_of().all(|c| c.nouns_capitalised)
+            && members_of()
+                .map(|c| c.variant)
+                .collect::<HashSet<_>>()
+                .len()
+                < 2
         {
             continue;
         }
@@ -347,6 +380,39 @@ fn cluster(sections: &[SectionText<'_>], vocab: &Vocabulary, people: &mut People
             spellings: names,
             country: None,
         });
+    }
+}
+
+/// Joins a run of three words to the name of two it starts or ends with
+/// ("Jamaican Usain Bolt" is Usain Bolt; "Kim Kum Yong" and "Kum Yong"):
+/// the other word is a description or the rest of the same name.
+fn join_with_a_word_before(
+    candidates: &[Candidate],
+    parent: &mut [usize],
+    root: fn(&mut [usize], usize) -> usize,
+) {
+    let mut pairs: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if let [a, b] = c.keys.as_slice() {
+            pairs.entry((a.as_str(), b.as_str())).or_insert(i);
+        }
+    }
+    for (i, c) in candidates.iter().enumerate() {
+        let [a, b, d] = c.keys.as_slice() else {
+            continue;
+        };
+        let pair = pairs
+            .get(&(b.as_str(), d.as_str()))
+            .or_else(|| pairs.get(&(a.as_str(), b.as_str())));
+        if let Some(&j) = pair {
+            let (x, y) = (root(parent, i), root(parent, j));
+            if x != y {
+                let (lo, hi) = (x.min(y), x.max(y));
+                if let Some(slot) = parent.get_mut(hi) {
+                    *slot = lo;
+                }
+            }
+        }
     }
 }
 
@@ -519,7 +585,12 @@ mod tests {
     fn mentions(photo: &Photo) -> (Vec<String>, Vec<Seen>) {
         let vocab = Vocabulary::builtin();
         let sections = SectionText::all_of(photo, &vocab);
-        let people = resolve(photo, &sections, &vocab);
+        let people = resolve(
+            photo,
+            &sections,
+            &vocab,
+            &crate::analysis::language::of_variants(photo),
+        );
         let hits = find_mentions(&sections, &people, &vocab);
         let mut out = Vec::new();
         for (s, h) in sections.iter().zip(&hits) {
@@ -553,6 +624,21 @@ mod tests {
 
     fn c(v: usize, s: Section, text: &str, name: &str) -> Seen {
         (v, s, text.to_string(), name.to_string())
+    }
+
+    #[test]
+    fn a_description_before_a_name_joins_the_person_it_describes() {
+        let photo = Photo {
+            variants: vec![
+                variant("Usain Bolt of Jamaica grins at the camera.", None),
+                variant("Usain Bolt grins as Andre De Grasse looks on.", None),
+                variant("Jamaican Usain Bolt grins at Andre De Grasse.", None),
+            ],
+            ..Photo::default()
+        };
+        let (people, seen) = mentions(&photo);
+        assert_eq!(people, vec!["Usain Bolt", "Andre De Grasse"]);
+        assert!(seen.contains(&c(2, Section::Caption, "Jamaican Usain Bolt", "Usain Bolt")));
     }
 
     #[test]

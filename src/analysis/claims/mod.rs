@@ -330,7 +330,12 @@ pub(crate) mod testing {
             ..Photo::default()
         };
         let sections = SectionText::all_of(&photo, &vocab);
-        let people = resolve(&photo, &sections, &vocab);
+        let people = resolve(
+            &photo,
+            &sections,
+            &vocab,
+            &crate::analysis::language::of_variants(&photo),
+        );
         let hits = find_mentions(&sections, &people, &vocab);
         let mut out = Vec::new();
         for (s, h) in sections.iter().zip(&hits) {
