@@ -9,7 +9,8 @@
 //!   Truls"), printed by one variant only, never in lower case in
 //!   the photo's texts (so not a common word), and not a function word of any
 //!   language (`assets/names.toml`: "Esta" starting a Spanish sentence);
-//! - `n` is capitalised in at least [`MIN_SUPPORT`] variants;
+//! - `n` is capitalised in at least [`MIN_SUPPORT`] variants, or in the
+//!   reference facts' names (which count as one more variant);
 //! - both have at least [`MIN_LENGTH`] letters and the same first letter;
 //! - they are at most [`MAX_EDITS_SHORT`] edits apart (insertions,
 //!   deletions, substitutions, swaps of neighbours), or [`MAX_EDITS_LONG`]
@@ -73,14 +74,23 @@ struct Spelling {
     next: BTreeMap<String, BTreeSet<usize>>,
     /// The capitalised word right before it.
     previous: BTreeMap<String, BTreeSet<usize>>,
+    /// As the reference facts print it in a person's name, if they do.
+    reference: Option<String>,
 }
 
+/// Stands for the reference facts among the variants that print a pair.
+const REFERENCE: usize = usize::MAX;
+
 impl Spelling {
+    /// Variants printing it, the reference facts counting as one.
     fn support(&self) -> usize {
-        self.at.len()
+        self.at.len() + usize::from(self.reference.is_some())
     }
 
     fn common_form(&self) -> String {
+        if let Some(form) = &self.reference {
+            return form.clone();
+        }
         let mut forms: Vec<(&String, &usize)> = self.forms.iter().collect();
         forms.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         forms.first().map(|f| f.0.clone()).unwrap_or_default()
@@ -185,9 +195,10 @@ pub(crate) fn find(
             }
         }
     }
+    add_reference(photo, &mut spellings);
     let names: Vec<(&String, &Spelling)> = spellings
         .iter()
-        .filter(|(_, s)| s.support() >= MIN_SUPPORT)
+        .filter(|(_, s)| s.support() >= MIN_SUPPORT || s.reference.is_some())
         .collect();
     let mut findings = Vec::new();
     let mut corrections = Vec::new();
@@ -209,7 +220,10 @@ pub(crate) fn find(
                 let same_language = language
                     .as_ref()
                     .is_some_and(|l| spelling.languages.contains(l));
-                (same_language || spelling.languages.len() >= MIN_LANGUAGES).then_some((
+                (same_language
+                    || spelling.languages.len() >= MIN_LANGUAGES
+                    || spelling.reference.is_some())
+                .then_some((
                     spelling.support(),
                     std::cmp::Reverse(edits),
                     *name,
@@ -225,7 +239,8 @@ pub(crate) fn find(
                             && (language
                                 .as_ref()
                                 .is_some_and(|l| spelling.languages.contains(l))
-                                || spelling.languages.len() >= MIN_LANGUAGES)
+                                || spelling.languages.len() >= MIN_LANGUAGES
+                                || spelling.reference.is_some())
                     })
                     .map(|(name, spelling)| {
                         (
@@ -245,6 +260,47 @@ pub(crate) fn find(
     Misspelt {
         findings,
         corrections,
+    }
+}
+
+/// The words of the reference facts' names and aliases, as one more
+/// printer of each ("12 other outlets and the reference write Bolt").
+fn add_reference(photo: &Photo, spellings: &mut BTreeMap<String, Spelling>) {
+    let Some(reference) = &photo.reference else {
+        return;
+    };
+    for person in &reference.people {
+        for name in std::iter::once(&person.name).chain(&person.aliases) {
+            let words: Vec<(String, &str)> = name
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .map(|w| (spelling_key(w), w))
+                .collect();
+            for (i, (key, printed)) in words.iter().enumerate() {
+                if key.chars().count() < MIN_LENGTH || !key.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                let entry = spellings.entry(key.clone()).or_default();
+                entry
+                    .reference
+                    .get_or_insert_with(|| (*printed).to_string());
+                if let Some((next, _)) = words.get(i + 1) {
+                    entry
+                        .next
+                        .entry(next.clone())
+                        .or_default()
+                        .insert(REFERENCE);
+                }
+                if let Some((previous, _)) = i.checked_sub(1).and_then(|p| words.get(p)) {
+                    entry
+                        .previous
+                        .entry(previous.clone())
+                        .or_default()
+                        .insert(REFERENCE);
+                }
+            }
+        }
     }
 }
 
@@ -377,14 +433,20 @@ fn finding(
     let right = name.common_form();
     let others = name.at.keys().filter(|&&v| v != odd_variant).count();
     let letters = if edits == 1 { "letter" } else { "letters" };
+    let outlets = match others {
+        0 => String::new(),
+        1 => "1 other outlet".to_string(),
+        n => format!("{n} other outlets"),
+    };
+    let (printers, one) = match (others, name.reference.is_some()) {
+        (_, false) => (outlets, others == 1),
+        (0, true) => ("the reference".to_string(), true),
+        (_, true) => (format!("{outlets} and the reference"), false),
+    };
     let summary = format!(
-        "{} writes \"{wrong}\"; {} write{} \"{right}\" ({edits} {letters} apart)",
+        "{} writes \"{wrong}\"; {printers} write{} \"{right}\" ({edits} {letters} apart)",
         variant_label(photo, odd_variant),
-        match others {
-            1 => "1 other outlet".to_string(),
-            n => format!("{n} other outlets"),
-        },
-        if others == 1 { "s" } else { "" },
+        if one { "s" } else { "" },
     );
     Finding {
         kind: FindingKind::MisspeltName,

@@ -196,3 +196,79 @@ fn a_misspelt_mention_s_claims_count_for_the_person() {
     assert_eq!(keys, vec!["Usain Bolt/medal"]);
     assert_eq!(analysis.conflicts[0].odd_ones_out, vec![2]);
 }
+
+fn with_reference(captions: &[(&str, &str)], people: &[&str]) -> Photo {
+    use crate::corpus::{ReferenceFacts, ReferencePerson};
+    Photo {
+        variants: captions.iter().map(|(o, c)| variant(o, c)).collect(),
+        reference: Some(ReferenceFacts {
+            people: people
+                .iter()
+                .map(|name| ReferencePerson {
+                    name: name.to_string(),
+                    ..ReferencePerson::default()
+                })
+                .collect(),
+            ..ReferenceFacts::default()
+        }),
+        ..Photo::default()
+    }
+}
+
+#[test]
+fn the_reference_counts_as_one_more_printer_of_a_name() {
+    let photo = with_reference(
+        &[
+            (
+                "A",
+                "Usain Bolt of Jamaica grins at the others in the semi-final.",
+            ),
+            (
+                "B",
+                "Usain Bold of Jamaica grins at the camera in the semi-final.",
+            ),
+        ],
+        &["Usain Bolt"],
+    );
+    let analysis = crate::analysis::analyze_photo(&photo, &Vocabulary::builtin());
+    let found: Vec<&Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::MisspeltName)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].summary,
+        "B writes \"Bold\"; 1 other outlet and the reference write \"Bolt\" (1 letter apart)"
+    );
+    // The misspelt mention is the reference's person.
+    let in_b: Vec<usize> = analysis
+        .mentions
+        .iter()
+        .filter(|m| m.location.variant == 1)
+        .map(|m| m.person.0)
+        .collect();
+    assert_eq!(in_b, vec![0]);
+}
+
+#[test]
+fn the_reference_alone_can_tell_a_misspelling() {
+    let photo = with_reference(
+        &[(
+            "A",
+            "Usain Bold of Jamaica grins at the camera in the semi-final.",
+        )],
+        &["Usain Bolt"],
+    );
+    let analysis = crate::analysis::analyze_photo(&photo, &Vocabulary::builtin());
+    let summaries: Vec<&str> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::MisspeltName)
+        .map(|f| f.summary.as_str())
+        .collect();
+    assert_eq!(
+        summaries,
+        vec!["A writes \"Bold\"; the reference writes \"Bolt\" (1 letter apart)"]
+    );
+}
