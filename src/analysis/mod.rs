@@ -15,6 +15,7 @@
 
 mod model;
 
+mod agency_names;
 pub mod align;
 mod calendar;
 mod claims;
@@ -136,6 +137,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     }
     findings.extend(quantities::find(photo, &languages));
     findings.extend(malformed::find(photo, &sections));
+    findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
     findings.extend(quotes::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

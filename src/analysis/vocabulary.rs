@@ -357,6 +357,9 @@ pub struct Vocabulary {
     pub(crate) countries: PhraseSet,
     pub(crate) agency_names: Vec<String>,
     pub(crate) agencies: PhraseSet,
+    /// (initials, spelling, agency index) of every agency name of two words
+    /// or more ("AP", "Associated Press", ..), for spun names ("Affiliated Push").
+    pub(crate) agency_initials: Vec<(String, String, usize)>,
     pub(crate) credit_prefixes: PhraseSet,
     pub(crate) photographer_words: FastSet<String>,
     pub(crate) selfie_taker: PhraseSet,
@@ -407,6 +410,22 @@ impl Vocabulary {
             })
             .collect();
         let (agency_names, agencies) = named_set(&agency_entries);
+        let agency_initials = agency_entries
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                std::iter::once(&e.name)
+                    .chain(&e.forms)
+                    // Names in words, not with an acronym ("AP Photo").
+                    .filter(|f| {
+                        f.split_whitespace().count() >= 2
+                            && f.split_whitespace().all(|w| {
+                                w.chars().count() < 2 || !w.chars().all(char::is_uppercase)
+                            })
+                    })
+                    .map(move |f| (initials(f), f.clone(), i))
+            })
+            .collect();
         let (event_names, events) = named_set(&file.events);
         let (device_names, devices) = named_set(&file.devices);
         // A venue is recognised by its last word ("Aquatics Centre" by "Centre").
@@ -430,6 +449,7 @@ impl Vocabulary {
             countries,
             agency_names,
             agencies,
+            agency_initials,
             credit_prefixes: PhraseSet::flat(&file.credit.prefixes),
             photographer_words: key_set(&file.credit.photographer_words),
             selfie_taker: PhraseSet::flat(&file.roles.selfie_taker),
@@ -501,6 +521,14 @@ impl Vocabulary {
             .find_map(|i| self.agencies.match_at(&words, i))
             .and_then(|(_, idx)| self.agency_names.get(idx).map(String::as_str))
     }
+}
+
+/// The upper-case first letters of a name's words ("Associated Press": "AP").
+pub(crate) fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// A parser error squeezed onto one line.
