@@ -114,7 +114,9 @@ fn languages() -> &'static Languages {
 
 /// True when the word (any case) is a function word of some language.
 pub(crate) fn is_function_word(word: &str) -> bool {
-    languages().words.contains_key(&word.to_lowercase())
+    let table = languages();
+    // Function words are short; most words asked about are names.
+    word.len() <= table.longest && table.words.contains_key(&word.to_lowercase())
 }
 
 /// Each variant's language, from all its text (caption, headline, article).

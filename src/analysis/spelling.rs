@@ -171,27 +171,46 @@ pub(crate) fn find(
             }
             let entry = spellings.entry(key).or_default();
             entry.at.entry(s.variant).or_default().push((n, i));
-            if let Some(Some(language)) = languages.get(s.variant) {
+            // Most occurrences repeat what is known: look before copying.
+            if let Some(Some(language)) = languages.get(s.variant)
+                && !entry.languages.contains(language)
+            {
                 entry.languages.insert(language.clone());
             }
-            *entry.forms.entry(printed.to_string()).or_default() += 1;
-            let neighbour = |j: usize| -> Option<String> {
+            match entry.forms.get_mut(printed) {
+                Some(count) => *count += 1,
+                None => {
+                    entry.forms.insert(printed.to_string(), 1);
+                }
+            }
+            let neighbour = |j: usize| -> Option<std::borrow::Cow<'_, str>> {
                 let other = s.words.get(j)?;
                 let joined = other.capitalised
                     && s.same_sentence(i.min(j), i.max(j))
                     && s.gap(i.max(j)) == super::scan::Gap::Space;
                 let word = s.slice(other.span);
-                (joined && !is_function_word(word)).then(|| spelling_key(word))
+                (joined && !is_function_word(word)).then(|| {
+                    if word.contains(['\'', '’']) {
+                        std::borrow::Cow::Owned(spelling_key(word))
+                    } else {
+                        std::borrow::Cow::Borrowed(other.key.as_str())
+                    }
+                })
             };
-            if let Some(next) = neighbour(i + 1) {
-                entry.next.entry(next).or_default().insert(s.variant);
-            }
-            if let Some(previous) = i.checked_sub(1).and_then(neighbour) {
-                entry
-                    .previous
-                    .entry(previous)
-                    .or_default()
-                    .insert(s.variant);
+            for (side, j) in [
+                (&mut entry.next, Some(i + 1)),
+                (&mut entry.previous, i.checked_sub(1)),
+            ] {
+                if let Some(key) = j.and_then(neighbour) {
+                    match side.get_mut(key.as_ref()) {
+                        Some(variants) => {
+                            variants.insert(s.variant);
+                        }
+                        None => {
+                            side.insert(key.into_owned(), BTreeSet::from([s.variant]));
+                        }
+                    }
+                }
             }
         }
     }
