@@ -6,17 +6,17 @@
 //! The watch polls every two seconds; these tests never wait for that: they
 //! send `Command::CheckFolder` and wait for its answer.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use caption_provenance::review::{REVIEW_FILE, Review, VerdictStatus};
 use caption_provenance::ui::App;
 use caption_provenance::ui::commands::Command;
 use caption_provenance::ui::conflicts::{ConflictRow, ConflictsTable};
-use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+mod common;
+use common::{TestResult, harness, loaded, run_until};
 
 const NOTICE: &str = "The folder changed on disk.";
 const SPORTSTAR_FILE: &str = "paris-2024-table-tennis-selfie/003-sportstar.txt";
@@ -43,29 +43,6 @@ fn bundled_copy() -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
         dir.path(),
     )?;
     Ok(dir)
-}
-
-fn harness(folder: PathBuf) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
-}
-
-/// Runs frames until `done` holds and the window has settled (the
-/// background jobs report between frames).
-fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
-    for _ in 0..5000 {
-        harness.step();
-        if done(harness.state()) && harness.run_ok().is_some() && done(harness.state()) {
-            return Ok(());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    Err("the background job never finished".into())
-}
-
-fn loaded(app: &App) -> bool {
-    !app.is_busy() && app.session().is_some()
 }
 
 /// Asks the watch to look at the folder now and waits for its answer.

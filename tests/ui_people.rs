@@ -3,7 +3,6 @@
 //! printing them, the misspelt one marked with the finding on hover, and a
 //! click on a spelling showing the first variant that prints it.
 
-use std::path::PathBuf;
 
 use caption_provenance::analysis::{Location, Span};
 use caption_provenance::corpus::Section;
@@ -16,7 +15,8 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+mod common;
+use common::{TestResult, harness, loaded, run_until};
 
 const BOLT_A: &str = "Jamaica's Usain Bolt grins at the others in the semi-final.";
 const BOLT_B: &str = "Jamaica's Usain Bolt grins as he wins the heat in the stadium.";
@@ -42,29 +42,6 @@ fn misspelt_bolt_folder() -> Result<tempfile::TempDir, Box<dyn std::error::Error
         )?;
     }
     Ok(dir)
-}
-
-fn harness(folder: PathBuf) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
-}
-
-/// Runs frames until `done` holds and the window has settled (the
-/// background jobs report between frames).
-fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
-    for _ in 0..5000 {
-        harness.step();
-        if done(harness.state()) && harness.run_ok().is_some() && done(harness.state()) {
-            return Ok(());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    Err("the background job never finished".into())
-}
-
-fn loaded(app: &App) -> bool {
-    !app.is_busy() && app.session().is_some()
 }
 
 /// How many labels show the misspelling's sentence (the findings table's

@@ -1,0 +1,37 @@
+//! What the window tests share: the app in a headless harness, opened on a
+//! folder, and frames run until the background jobs have reported.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use caption_provenance::ui::App;
+use eframe::egui;
+use egui_kittest::Harness;
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// The app opened on `folder`, in a 1280x800 window.
+pub fn harness(folder: PathBuf) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
+}
+
+/// Runs frames until `done` holds and the window has settled (the
+/// background jobs report between frames).
+pub fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
+    for _ in 0..5000 {
+        harness.step();
+        if done(harness.state()) && harness.run_ok().is_some() && done(harness.state()) {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    Err("the background job never finished".into())
+}
+
+/// The folder has loaded and nothing is running.
+pub fn loaded(app: &App) -> bool {
+    !app.is_busy() && app.session().is_some()
+}
