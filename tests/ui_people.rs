@@ -3,7 +3,6 @@
 //! printing them, the misspelt one marked with the finding on hover, and a
 //! click on a spelling showing the first variant that prints it.
 
-
 use caption_provenance::analysis::{Location, Span};
 use caption_provenance::corpus::Section;
 use caption_provenance::ui::App;

@@ -469,7 +469,8 @@ impl App {
                     .ui(ui, session, &mut self.verdict_note, commands)
             });
         self.settings.conflicts_height = conflicts.response.rect.height();
-        ui.horizontal(|ui| {
+        // Wrapped: in a narrow window every tab stays reachable.
+        ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.tab, CenterTab::Compare, "Compare two");
             ui.selectable_value(&mut self.tab, CenterTab::Alignment, "Alignment of all");
             ui.selectable_value(&mut self.tab, CenterTab::People, "People");
