@@ -235,6 +235,7 @@ fn cluster(
     people: &mut People,
 ) {
     let nouns_capitalised = &super::language::names_data().people.nouns_capitalised;
+    let not_person = &super::language::names_data().people.not_person_words;
     let titles = &super::language::names_data().people.titles;
     let mut candidates: Vec<Candidate> = Vec::new();
     for s in sections {
@@ -262,7 +263,12 @@ fn cluster(
                         !w.all_caps && w.key.chars().all(char::is_alphabetic) && !w.key.is_empty()
                     })
                 });
-                if (2..=3).contains(&len) && name_like {
+                // "Supermasive Black hole": a thing's name goes on in lower case.
+                let thing_after = i == end
+                    && s.same_sentence(i.saturating_sub(1), i)
+                    && s.gap(i) == Gap::Space
+                    && not_person.iter().any(|w| w == s.key(i));
+                if (2..=3).contains(&len) && name_like && !thing_after {
                     let spelling = (piece_start..i)
                         .map(|k| s.slice(s.span(k, k + 1)))
                         .collect::<Vec<_>>()
@@ -329,7 +335,6 @@ fn cluster(
             None => groups.push((r, vec![i])),
         }
     }
-    let not_person = &super::language::names_data().people.not_person_words;
     for (_, members) in groups {
         if !members
             .iter()
@@ -645,6 +650,18 @@ mod tests {
         assert_eq!(people, vec!["Usain Bolt", "Andre De Grasse"]);
         assert!(seen.contains(&c(2, Section::Caption, "Usain Bolt", "Usain Bolt")));
         assert!(!seen.iter().any(|s| s.2.contains("Jamaican")));
+    }
+
+    #[test]
+    fn a_name_that_goes_on_in_a_things_word_is_no_person() {
+        let photo = Photo {
+            variants: vec![
+                variant("Supermassive Black hole M87 seen by the astronomers.", None),
+                variant("Supermassive Black hole M87, as Katie Bouman saw it.", None),
+            ],
+            ..Photo::default()
+        };
+        assert_eq!(mentions(&photo).0, vec!["Katie Bouman"]);
     }
 
     #[test]
