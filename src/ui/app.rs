@@ -476,7 +476,12 @@ impl App {
             ui.selectable_value(&mut self.tab, CenterTab::People, "People");
         });
         ui.separator();
-        match self.tab {
+        // The space above the findings panel: the panel leaves this Ui's
+        // max_rect whole, and columns and scroll areas size to max_rect, so
+        // without this the compare text draws over the findings in a small
+        // window.
+        let above_findings = egui::UiBuilder::new().max_rect(ui.available_rect_before_wrap());
+        ui.scope_builder(above_findings, |ui| match self.tab {
             CenterTab::Compare => {
                 let scroll = self.pending_scroll.take();
                 self.compare
@@ -484,7 +489,7 @@ impl App {
             }
             CenterTab::Alignment => self.alignment.ui(ui, session, self.settings.options),
             CenterTab::People => self.people.ui(ui, session, commands),
-        }
+        });
     }
 
     fn find_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
