@@ -26,7 +26,8 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-type TestResult = Result<(), Box<dyn std::error::Error>>;
+mod common;
+use common::{TestResult, loaded, run_until};
 
 const REUTERS: &str =
     "South Korea's Lim Jong-hoon, bronze medallist, takes a selfie with Shin Yu-bin.";
@@ -211,25 +212,8 @@ fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
         })
 }
 
-/// Runs frames until `done` holds and the window has settled (the
-/// background jobs report between frames).
-fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) -> TestResult {
-    for _ in 0..5000 {
-        harness.step();
-        if done(harness.state()) && harness.run_ok().is_some() && done(harness.state()) {
-            return Ok(());
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    }
-    Err("the background job never finished".into())
-}
-
 fn idle(app: &App) -> bool {
     !app.is_busy()
-}
-
-fn loaded(app: &App) -> bool {
-    !app.is_busy() && app.session().is_some()
 }
 
 fn rows(app: &App) -> Vec<ConflictRow> {
