@@ -32,7 +32,7 @@ use super::{Location, Mention, Person, PersonId};
 
 mod joins;
 use crate::corpus::{Photo, Section};
-use joins::{join_across_scripts, join_with_a_word_before};
+use joins::{join_across_scripts, join_cut_given_names, join_with_a_word_before};
 
 /// A person named at words `start..start + len` of a section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -328,6 +328,7 @@ fn cluster(
         }
     }
     join_across_scripts(&candidates, &mut parent, root);
+    join_cut_given_names(&candidates, &mut parent, root);
     let described = join_with_a_word_before(&candidates, &mut parent, root);
     // Groups in order of first appearance.
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();

@@ -83,6 +83,38 @@ fn a_description_before_a_name_joins_the_person_it_describes() {
 }
 
 #[test]
+fn a_given_name_cut_short_is_the_same_person_when_one_full_name_fits() {
+    let photo = Photo {
+        variants: vec![
+            variant("Matthew Centrowitz of the US wins the 1500m.", None),
+            variant("Matt Centrowitz wins the 1500m for the US.", None),
+            variant(
+                "Kim Jong-un and Kim Jong watch, with Al Gore beside Albert Gore.",
+                None,
+            ),
+        ],
+        ..Photo::default()
+    };
+    let (people, seen) = mentions(&photo);
+    assert_eq!(
+        people,
+        vec![
+            "Matthew Centrowitz",
+            "Kim Jong-un",
+            "Kim Jong",
+            "Al Gore",
+            "Albert Gore"
+        ]
+    );
+    assert!(seen.contains(&c(
+        1,
+        Section::Caption,
+        "Matt Centrowitz",
+        "Matthew Centrowitz"
+    )));
+}
+
+#[test]
 fn a_name_that_goes_on_in_a_things_word_is_no_person() {
     let photo = Photo {
         variants: vec![

@@ -1,5 +1,6 @@
 //! How name-like runs that are not written alike join one person: a word
-//! of description before a name, and a name in another script.
+//! of description before a name, a given name cut short, and a name in
+//! another script.
 
 use std::collections::{HashMap, HashSet};
 
@@ -88,6 +89,56 @@ pub(super) fn join_across_scripts(
                 let (lo, hi) = (a.min(b), a.max(b));
                 if let Some(slot) = parent.get_mut(hi) {
                     *slot = lo;
+                }
+            }
+        }
+    }
+}
+
+/// Letters a given name cut short keeps at least ("Chris", not "Al").
+const MIN_CUT_LETTERS: usize = 3;
+
+/// Joins a two-word name whose given name is cut short to the full one with
+/// the same family name last ("Matt Centrowitz", "Matthew Centrowitz"),
+/// when exactly one full name fits. Names with the family name first
+/// (Korean, Chinese) are not cut this way: "Kim Jong" is not "Kim Jong-un".
+pub(super) fn join_cut_given_names(
+    candidates: &[Candidate],
+    parent: &mut [usize],
+    root: fn(&mut [usize], usize) -> usize,
+) {
+    // Family name -> (given name, candidate) of every two-word name.
+    let mut by_family: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if let [given, family] = c.keys.as_slice() {
+            by_family
+                .entry(family.as_str())
+                .or_default()
+                .push((given.as_str(), i));
+        }
+    }
+    for names in by_family.values() {
+        for &(cut, i) in names {
+            if cut.chars().count() < MIN_CUT_LETTERS {
+                continue;
+            }
+            let mut fuller: Vec<&str> = names
+                .iter()
+                .map(|&(given, _)| given)
+                .filter(|given| given.len() > cut.len() && given.starts_with(cut))
+                .collect();
+            fuller.sort_unstable();
+            fuller.dedup();
+            let [full] = fuller.as_slice() else {
+                continue;
+            };
+            for &(_, j) in names.iter().filter(|(given, _)| given == full) {
+                let (x, y) = (root(parent, i), root(parent, j));
+                if x != y {
+                    let (lo, hi) = (x.min(y), x.max(y));
+                    if let Some(slot) = parent.get_mut(hi) {
+                        *slot = lo;
+                    }
                 }
             }
         }
