@@ -790,18 +790,14 @@ const BOLD_C: &str = "Usain Bold of Jamaica grins at the camera in the semi-fina
 
 /// Three outlets' captions of one photo, one of them writing "Usain Bold".
 fn misspelt_bolt_folder() -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    for (file, outlet, caption) in [
-        ("a.txt", "A", BOLT_A),
-        ("b.txt", "B", BOLT_B),
-        ("c.txt", "C", BOLD_C),
-    ] {
-        std::fs::write(
-            dir.path().join(file),
-            format!("outlet: {outlet}\n\n{caption}\n"),
-        )?;
-    }
-    Ok(dir)
+    common::caption_folder(
+        &[
+            ("a.txt", "A", BOLT_A),
+            ("b.txt", "B", BOLT_B),
+            ("c.txt", "C", BOLD_C),
+        ],
+        &[],
+    )
 }
 
 /// A misspelt name, through the real loader and analysis: listed in the

@@ -25,22 +25,17 @@ const SUMMARY: &str = "C writes \"Bold\"; 2 other outlets write \"Bolt\" (1 lett
 /// Three outlets' captions of one photo, one of them writing "Usain Bold";
 /// the folder's vocabulary knows Jamaica, so the person has a country.
 fn misspelt_bolt_folder() -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    std::fs::write(
-        dir.path().join("vocabulary.toml"),
-        "[[countries]]\nname = \"Jamaica\"\nforms = [\"Jamaica\", \"Jamaican\"]\n",
-    )?;
-    for (file, outlet, caption) in [
-        ("a.txt", "A", BOLT_A),
-        ("b.txt", "B", BOLT_B),
-        ("c.txt", "C", BOLD_C),
-    ] {
-        std::fs::write(
-            dir.path().join(file),
-            format!("outlet: {outlet}\n\n{caption}\n"),
-        )?;
-    }
-    Ok(dir)
+    common::caption_folder(
+        &[
+            ("a.txt", "A", BOLT_A),
+            ("b.txt", "B", BOLT_B),
+            ("c.txt", "C", BOLD_C),
+        ],
+        &[(
+            "vocabulary.toml",
+            "[[countries]]\nname = \"Jamaica\"\nforms = [\"Jamaica\", \"Jamaican\"]\n",
+        )],
+    )
 }
 
 /// How many labels show the misspelling's sentence (the findings table's

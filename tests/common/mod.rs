@@ -35,3 +35,22 @@ pub fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) ->
 pub fn loaded(app: &App) -> bool {
     !app.is_busy() && app.session().is_some()
 }
+
+/// A new temporary folder holding one photo: a caption file for each
+/// (file, outlet, caption), and each (file, contents) of `others`.
+pub fn caption_folder(
+    captions: &[(&str, &str, &str)],
+    others: &[(&str, &str)],
+) -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    for (file, outlet, caption) in captions {
+        std::fs::write(
+            dir.path().join(file),
+            format!("outlet: {outlet}\n\n{caption}\n"),
+        )?;
+    }
+    for (file, contents) in others {
+        std::fs::write(dir.path().join(file), contents)?;
+    }
+    Ok(dir)
+}
