@@ -107,13 +107,12 @@ fn printed_elsewhere(
     vocab: &Vocabulary,
     idx: usize,
 ) -> bool {
-    let name = vocab.agency_names.get(idx);
     sections.iter().filter(|o| o.variant != variant).any(|o| {
         (0..o.words.len()).any(|k| {
             vocab
                 .agencies
                 .match_at(&o.words, k)
-                .is_some_and(|(_, j)| Some(&vocab.agency_names[j]) == name)
+                .is_some_and(|(_, j)| j == idx)
         })
     })
 }
