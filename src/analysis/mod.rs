@@ -30,6 +30,7 @@ mod people;
 mod quantities;
 mod quotes;
 mod repeated;
+mod results;
 pub mod reuse;
 mod scan;
 mod scripts;
@@ -136,6 +137,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
         findings.extend(repeated::find(photo, s, h, &people.people));
     }
     findings.extend(quantities::find(photo, &languages));
+    findings.extend(results::find(photo, &sections, &hits, &people.people));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
