@@ -36,6 +36,7 @@ mod scan;
 mod scripts;
 mod section;
 mod spelling;
+mod stray_stops;
 #[cfg(test)]
 mod test_photos;
 pub mod tokens;
@@ -139,6 +140,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(quantities::find(photo, &languages));
     findings.extend(results::find(photo, &sections, &hits, &people.people));
     findings.extend(malformed::find(photo, &sections));
+    findings.extend(stray_stops::find(photo, &sections));
     findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
     findings.extend(quotes::find(photo));
