@@ -4,12 +4,19 @@
 
 use super::{fold, tables};
 use crate::analysis::Span;
+use crate::analysis::scan::word_key_into;
+
+/// Words after a number that the finders read (a multiplier, "of", a unit
+/// of up to three words, modifiers, the counted noun); words further away
+/// keep an empty `word`.
+const WORDS_AFTER_NUMBER: usize = 8;
 
 /// One number or word of a section.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Token {
     pub span: Span,
-    /// The folded word, empty for a number written in digits.
+    /// The folded word: empty for a number written in digits, and for a
+    /// word further than [`WORDS_AFTER_NUMBER`] from any number.
     pub word: String,
     pub number: Option<f64>,
     /// Something other than spaces or a hyphen lies before it.
@@ -19,6 +26,7 @@ pub(super) struct Token {
 /// Cuts a text into tokens; `thousands_dot` says "." groups thousands.
 pub(super) fn tokens(text: &str, thousands_dot: bool) -> Vec<Token> {
     let mut out = Vec::new();
+    let mut key = String::new();
     let mut chars = text.char_indices().peekable();
     let mut pending_break = true;
     while let Some(&(start, c)) = chars.peek() {
@@ -54,11 +62,11 @@ pub(super) fn tokens(text: &str, thousands_dot: bool) -> Vec<Token> {
                 }
             }
             let raw = text.get(start..end).unwrap_or("");
-            let word = fold(raw);
-            let number = tables().data.numbers.get(&word).copied();
+            word_key_into(raw, &mut key);
+            let number = tables().data.numbers.get(key.as_str()).copied();
             out.push(Token {
                 span: Span::new(start, end),
-                word,
+                word: String::new(),
                 number,
                 after_break: pending_break,
             });
@@ -68,6 +76,22 @@ pub(super) fn tokens(text: &str, thousands_dot: bool) -> Vec<Token> {
                 pending_break = true;
             }
             chars.next();
+        }
+    }
+    // Only the words around a number are ever compared: fold those alone.
+    let mut near = vec![false; out.len()];
+    for (i, t) in out.iter().enumerate() {
+        if t.number.is_some() {
+            let from = i.saturating_sub(1);
+            let to = (i + 1 + WORDS_AFTER_NUMBER).min(out.len());
+            for n in near.iter_mut().take(to).skip(from) {
+                *n = true;
+            }
+        }
+    }
+    for (t, near) in out.iter_mut().zip(near) {
+        if near && (t.number.is_none() || t.span.slice(text).starts_with(char::is_alphabetic)) {
+            t.word = fold(t.span.slice(text));
         }
     }
     out
