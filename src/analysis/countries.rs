@@ -87,3 +87,169 @@ impl CountryCodes {
         self.by_code.get(code).copied()
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::analysis::Vocabulary;
+    use crate::analysis::scan::scan;
+
+    #[derive(Deserialize)]
+    struct CountriesFile {
+        countries: Vec<CountryEntry>,
+    }
+
+    fn generated() -> Vec<CountryEntry> {
+        toml::from_str::<CountriesFile>(DEFAULT_COUNTRIES)
+            .unwrap()
+            .countries
+    }
+
+    #[test]
+    fn the_generated_list_has_every_country_with_its_codes() {
+        let countries = generated();
+        assert_eq!(countries.len(), 250);
+        for c in &countries {
+            assert!(!c.forms.is_empty(), "{} has no forms", c.name);
+            assert!(
+                c.codes
+                    .iter()
+                    .all(|code| code.len() == 3 && code.chars().all(|ch| ch.is_ascii_uppercase())),
+                "{}: {:?}",
+                c.name,
+                c.codes
+            );
+        }
+        // Its names agree with the hand-written entries, so they merge.
+        for name in [
+            "Great Britain",
+            "United States",
+            "South Korea",
+            "North Korea",
+            "China",
+        ] {
+            assert!(countries.iter().any(|c| c.name == name), "{name}");
+        }
+    }
+
+    #[test]
+    fn countries_are_named_in_the_languages_of_the_captions() {
+        let v = Vocabulary::builtin();
+        let cases = [
+            ("Jamaica", "Jamaica"),
+            ("Jamaika", "Jamaica"),
+            ("Jamaïque", "Jamaica"),
+            ("ジャマイカ", "Jamaica"),
+            ("Jamaican", "Jamaica"),
+            ("Jamaicans", "Jamaica"),
+            ("Jamaïcaine", "Jamaica"),
+            ("Türkiye", "Türkiye"),
+            ("Turquía", "Türkiye"),
+            ("Türkei", "Türkiye"),
+            ("Turkish", "Türkiye"),
+            ("トルコ", "Türkiye"),
+            ("ベトナム", "Vietnam"),
+            ("Viêt Nam", "Vietnam"),
+            ("Vietnamese", "Vietnam"),
+            ("Deutschland", "Germany"),
+            ("Alemania", "Germany"),
+            ("Almanya", "Germany"),
+            ("Allemande", "Germany"),
+            ("ドイツ", "Germany"),
+            ("독일", "Germany"),
+            ("德国", "Germany"),
+            ("United Kingdom", "Great Britain"),
+            ("Reino Unido", "Great Britain"),
+            ("Birleşik Krallık", "Great Britain"),
+            ("Estados Unidos", "United States"),
+            ("Vereinigte Staaten", "United States"),
+            ("Güney Kore", "South Korea"),
+            ("韓国", "South Korea"),
+            ("Kuzey Kore", "North Korea"),
+            ("Costa de Marfil", "Ivory Coast"),
+            ("Ivorian", "Ivory Coast"),
+            ("New Zealanders", "New Zealand"),
+            ("Chadian", "Chad"),
+            ("Tchad", "Chad"),
+            ("Jordanien", "Jordan"),
+        ];
+        for (form, country) in cases {
+            assert_eq!(v.country_of(form), Some(country), "{form}");
+        }
+        // The hand-written forms still hold.
+        assert_eq!(v.country_of("Team GB"), Some("Great Britain"));
+        assert_eq!(v.country_of("the South"), Some("South Korea"));
+        assert_eq!(v.country_of("Pyongyang"), Some("North Korea"));
+    }
+
+    #[test]
+    fn names_and_words_that_misfire_are_not_countries() {
+        let v = Vocabulary::builtin();
+        for word in [
+            "Chad", "Jordan", "Georgia", "Israel", "Jersey", "Island", "Salvador", "Reunion",
+            "Gana", "Mauricio", "Karadağ", "수단",
+        ] {
+            assert_eq!(v.country_of(word), None, "{word}");
+        }
+        // Shared by two countries, so neither's.
+        assert_eq!(v.country_of("Congolese"), None);
+        assert_eq!(v.country_of("Dominican"), None);
+        // ... unless one is sovereign and the other its territory.
+        assert_eq!(v.country_of("Norwegian"), Some("Norway"));
+        assert_eq!(v.country_of("Dutch"), Some("Netherlands"));
+    }
+
+    #[test]
+    fn codes_are_looked_up_exactly_and_never_read_as_words() {
+        let v = Vocabulary::builtin();
+        assert_eq!(v.country_by_code("JAM"), Some("Jamaica"));
+        assert_eq!(v.country_by_code("GER"), Some("Germany"));
+        assert_eq!(v.country_by_code("DEU"), Some("Germany"));
+        assert_eq!(v.country_by_code("GBR"), Some("Great Britain"));
+        assert_eq!(v.country_by_code("TPE"), Some("Taiwan"));
+        // An IOC code that is another country's alpha-3 is the IOC's.
+        assert_eq!(v.country_by_code("BRN"), Some("Bahrain"));
+        assert_eq!(v.country_by_code("BRU"), Some("Brunei"));
+        assert_eq!(v.country_by_code("jam"), None);
+        assert_eq!(v.country_by_code("Jam"), None);
+        assert_eq!(v.country_by_code("XYZ"), None);
+        for word in ["JAM", "CAN", "PER", "ARM", "GER", "can", "per"] {
+            assert_eq!(v.country_of(word), None, "{word}");
+        }
+        // No code is a form of another country; "USA" is a hand-written form.
+        for c in generated() {
+            for code in &c.codes {
+                let found = v.country_of(code);
+                assert!(found.is_none() || found == Some(c.name.as_str()), "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_form_names_two_countries() {
+        let mut owner: FastMap<Vec<String>, String> = FastMap::default();
+        for c in Vocabulary::default_countries() {
+            for form in &c.forms {
+                let key: Vec<String> = scan(form).words.into_iter().map(|w| w.key).collect();
+                let first = owner.entry(key).or_insert_with(|| c.name.clone());
+                assert_eq!(*first, c.name, "{form}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_user_entry_adds_forms_and_codes_and_one_without_forms_is_its_name() {
+        let v = Vocabulary::with_extra(
+            "[[countries]]\nname = \"Jamaica\"\nforms = [\"Yaad\"]\ncodes = [\"JA\"]\n\n\
+             [[countries]]\nname = \"Narnia\"\n",
+        )
+        .unwrap();
+        assert_eq!(v.country_of("Yaad"), Some("Jamaica"));
+        assert_eq!(v.country_of("Jamaicans"), Some("Jamaica"));
+        assert_eq!(v.country_by_code("JA"), Some("Jamaica"));
+        assert_eq!(v.country_by_code("JAM"), Some("Jamaica"));
+        assert_eq!(v.country_of("Narnia"), Some("Narnia"));
+        assert!(Vocabulary::with_extra("[[countries]]\nname = \"X\"\nflag = \"x\"\n").is_err());
+    }
+}

@@ -485,6 +485,12 @@ impl Vocabulary {
         file
     }
 
+    /// The shipped country entries, hand-written and generated, merged.
+    #[cfg(test)]
+    pub(crate) fn default_countries() -> Vec<CountryEntry> {
+        Vocabulary::default_file().countries
+    }
+
     /// The shipped vocabulary alone.
     pub fn builtin() -> Vocabulary {
         Vocabulary::compile(&Vocabulary::default_file())
@@ -566,6 +572,8 @@ mod tests {
         assert!(file.countries.iter().any(|c| c.name == "South Korea"));
         assert!(!file.names.stop_words.is_empty());
         assert!(!file.devices.is_empty());
+        let countries: VocabularyFile = toml::from_str(DEFAULT_COUNTRIES).unwrap();
+        assert!(countries.countries.len() > file.countries.len());
     }
 
     #[test]
