@@ -177,8 +177,11 @@ mod tests {
         for (form, country) in cases {
             assert_eq!(v.country_of(form), Some(country), "{form}");
         }
-        // The hand-written forms still hold.
+        // The hand-written forms still hold, and add what the data lacks.
         assert_eq!(v.country_of("Team GB"), Some("Great Britain"));
+        assert_eq!(v.country_of("Turkey"), Some("Türkiye"));
+        assert_eq!(v.country_of("Chinese Taipei"), Some("Taiwan"));
+        assert_eq!(v.country_of("Chinese"), Some("China"));
         assert_eq!(v.country_of("the South"), Some("South Korea"));
         assert_eq!(v.country_of("Pyongyang"), Some("North Korea"));
     }
