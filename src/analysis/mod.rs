@@ -20,6 +20,7 @@ pub mod align;
 mod calendar;
 mod claims;
 pub mod conflicts;
+mod countries;
 pub mod diff;
 mod fast_hash;
 mod findings;

@@ -2,9 +2,12 @@
 //! forms and demonyms, agencies and credit patterns, role phrases, venue words,
 //! events, device makes, and the words that are never part of a name.
 //!
-//! The defaults live in `assets/vocabulary.toml` (built into the binary). A
-//! captions folder may hold `vocabulary.toml` files (the loader lists them in
-//! `Corpus::vocabulary_files`); each one ADDS to the defaults, never removes.
+//! The defaults live in `assets/vocabulary.toml` and, for the countries,
+//! `assets/countries.toml` (generated, see [`super::countries`]); both are
+//! built into the binary, the second merged into the first as a user file
+//! would be. A captions folder may hold `vocabulary.toml` files (the loader
+//! lists them in `Corpus::vocabulary_files`); each one ADDS to the defaults,
+//! never removes.
 //!
 //! ## Format of a `vocabulary.toml`
 //!
@@ -26,8 +29,9 @@
 //! podium_gold = ["top step of the podium"]  # everyone named in the sentence: gold
 //!
 //! [[countries]]             # a country and its forms: name, demonym, capital, "the South"
-//! name = "South Korea"
-//! forms = ["South Korea", "South Korean", "the South"]
+//! name = "South Korea"      # what findings print; matched only if listed in forms
+//! forms = ["South Korea", "South Korean", "the South"]  # (or if there are none)
+//! codes = ["KOR"]           # looked up exactly (`country_by_code`), never matched as words
 //!
 //! [[agencies]]              # canonical agency name and how credits spell it
 //! name = "Getty Images"
@@ -66,14 +70,17 @@
 //! ```
 //!
 //! An entry of `countries`, `agencies`, `events` or `devices` whose `name`
-//! already exists adds its forms to that entry. A file that cannot be read or
-//! parsed (or has an unknown key) is skipped with a warning; it never stops the
-//! analysis.
+//! already exists adds its forms (and a country its codes) to that entry. A
+//! file that cannot be read or parsed (or has an unknown key) is skipped with a
+//! warning; it never stops the analysis.
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::countries::{
+    CountryCodes, CountryEntry, DEFAULT_COUNTRIES, country_phrases, merge_countries,
+};
 use super::fast_hash::{FastMap, FastSet, key_hash};
 use super::scan::{Gap, Word, scan};
 
@@ -86,7 +93,7 @@ pub const DEFAULT_VOCABULARY: &str = include_str!("../../assets/vocabulary.toml"
 struct VocabularyFile {
     medals: Vec<MedalEntry>,
     medal_phrases: MedalPhrases,
-    countries: Vec<NamedForms>,
+    countries: Vec<CountryEntry>,
     agencies: Vec<Agency>,
     credit: CreditWords,
     roles: RoleWords,
@@ -208,7 +215,7 @@ impl VocabularyFile {
         self.medal_phrases.possessives.extend(p.possessives);
         self.medal_phrases.false_friends.extend(p.false_friends);
         self.medal_phrases.podium_gold.extend(p.podium_gold);
-        merge_named(&mut self.countries, other.countries);
+        merge_countries(&mut self.countries, other.countries);
         for agency in other.agencies {
             match self
                 .agencies
@@ -257,7 +264,7 @@ fn filter_slot(hash: u64) -> (usize, u64) {
 }
 
 impl PhraseSet {
-    fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
+    pub(crate) fn new<'a>(phrases: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
         let mut by_first: FastMap<String, Vec<(Vec<String>, usize)>> = FastMap::default();
         for (phrase, value) in phrases {
             let keys: Vec<String> = scan(phrase).words.into_iter().map(|w| w.key).collect();
@@ -355,6 +362,7 @@ pub struct Vocabulary {
     pub(crate) podium_gold: PhraseSet,
     pub(crate) country_names: Vec<String>,
     pub(crate) countries: PhraseSet,
+    pub(crate) country_codes: CountryCodes,
     pub(crate) agency_names: Vec<String>,
     pub(crate) agencies: PhraseSet,
     /// (initials, spelling, agency index) of every agency name of two words
@@ -400,7 +408,7 @@ impl Vocabulary {
                 .chain(m.words.iter().map(move |w| (w.as_str(), i)))
         }));
         let p = &file.medal_phrases;
-        let (country_names, countries) = named_set(&file.countries);
+        let (country_names, countries) = country_phrases(&file.countries);
         let agency_entries: Vec<NamedForms> = file
             .agencies
             .iter()
@@ -447,6 +455,7 @@ impl Vocabulary {
             podium_gold: PhraseSet::flat(&p.podium_gold),
             country_names,
             countries,
+            country_codes: CountryCodes::new(&file.countries),
             agency_names,
             agencies,
             agency_initials,
@@ -469,9 +478,17 @@ impl Vocabulary {
     }
 
     fn default_file() -> VocabularyFile {
-        // The embedded file is tested to parse; should it ever fail, the
-        // analysis runs with an empty vocabulary rather than panicking.
-        toml::from_str(DEFAULT_VOCABULARY).unwrap_or_default()
+        // The embedded files are tested to parse; should one ever fail, the
+        // analysis runs without it rather than panicking.
+        let mut file: VocabularyFile = toml::from_str(DEFAULT_VOCABULARY).unwrap_or_default();
+        file.merge(toml::from_str(DEFAULT_COUNTRIES).unwrap_or_default());
+        file
+    }
+
+    /// The shipped country entries, hand-written and generated, merged.
+    #[cfg(test)]
+    pub(crate) fn default_countries() -> Vec<CountryEntry> {
+        Vocabulary::default_file().countries
     }
 
     /// The shipped vocabulary alone.
@@ -514,6 +531,13 @@ impl Vocabulary {
         (len == words.len()).then(|| self.country_names.get(idx).map(String::as_str))?
     }
 
+    /// The canonical country with exactly this code, upper case: "JAM" gives
+    /// "Jamaica" (IOC and ISO 3166-1 alpha-3 codes), "jam" gives nothing.
+    pub fn country_by_code(&self, code: &str) -> Option<&str> {
+        let idx = self.country_codes.get(code)?;
+        self.country_names.get(idx).map(String::as_str)
+    }
+
     /// The canonical agency a credit line names, if it names one.
     pub fn agency_of(&self, text: &str) -> Option<&str> {
         let words = scan(text).words;
@@ -548,6 +572,8 @@ mod tests {
         assert!(file.countries.iter().any(|c| c.name == "South Korea"));
         assert!(!file.names.stop_words.is_empty());
         assert!(!file.devices.is_empty());
+        let countries: VocabularyFile = toml::from_str(DEFAULT_COUNTRIES).unwrap();
+        assert!(countries.countries.len() > file.countries.len());
     }
 
     #[test]
