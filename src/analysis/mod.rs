@@ -28,6 +28,7 @@ mod language;
 mod malformed;
 pub mod name_forms;
 mod people;
+mod place_spelling;
 mod quantities;
 mod quotes;
 mod repeated;
@@ -142,6 +143,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(results::find(photo, &sections, &hits, &people.people));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(stray_stops::find(photo, &sections));
+    findings.extend(place_spelling::find(photo, &sections, vocabulary));
     findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
     findings.extend(quotes::find(photo));

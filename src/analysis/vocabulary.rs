@@ -297,6 +297,15 @@ impl PhraseSet {
         PhraseSet::new(phrases.into_iter().map(|p| (p.as_str(), 0)))
     }
 
+    /// Every phrase of one word, as its key and value.
+    pub fn single_words(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.by_first.iter().flat_map(|(first, list)| {
+            list.iter()
+                .filter(|(keys, _)| keys.len() == 1)
+                .map(move |(_, value)| (first.as_str(), *value))
+        })
+    }
+
     /// The longest phrase starting at word `i`: (number of words, value).
     /// The words must follow each other with only spaces between them, and a
     /// possessive may only end the phrase.
