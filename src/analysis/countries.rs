@@ -88,6 +88,39 @@ impl CountryCodes {
     }
 }
 
+/// The one-word country forms by (length in letters, first letter), for
+/// finding the form a misspelt word is close to without reading them all.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CountryWords {
+    by_shape: FastMap<(usize, char), Vec<(Vec<char>, usize)>>,
+}
+
+impl CountryWords {
+    pub fn new(phrases: &PhraseSet) -> Self {
+        let mut by_shape: FastMap<(usize, char), Vec<(Vec<char>, usize)>> = FastMap::default();
+        for (key, country) in phrases.single_words() {
+            let letters: Vec<char> = key.chars().collect();
+            if let Some(&first) = letters.first() {
+                by_shape
+                    .entry((letters.len(), first))
+                    .or_default()
+                    .push((letters, country));
+            }
+        }
+        for list in by_shape.values_mut() {
+            list.sort();
+        }
+        CountryWords { by_shape }
+    }
+
+    /// The forms with `word`'s length and first letter: (letters, country index).
+    pub fn shaped_like(&self, word: &[char]) -> &[(Vec<char>, usize)] {
+        word.first()
+            .and_then(|&f| self.by_shape.get(&(word.len(), f)))
+            .map_or(&[], Vec::as_slice)
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -92,25 +92,25 @@ pub(crate) fn find(
     if candidates.is_empty() {
         return Vec::new();
     }
-    let forms: Vec<(Vec<char>, usize)> = vocab
-        .countries
-        .single_words()
-        .map(|(k, c)| (k.chars().collect(), c))
-        .collect();
     let mut findings = Vec::new();
     for (n, i) in candidates {
         let s = &sections[n];
         let w = &s.words[i];
+        let word: Vec<char> = w.key.chars().collect();
+        let Some((form, country)) = vocab
+            .country_words
+            .shaped_like(&word)
+            .iter()
+            .find(|(f, _)| near(&word, f))
+        else {
+            continue;
+        };
         let printed_elsewhere = sections.iter().any(|o| {
             o.variant != s.variant && o.words.iter().any(|x| x.capitalised && x.key == w.key)
         });
         if printed_elsewhere {
             continue;
         }
-        let word: Vec<char> = w.key.chars().collect();
-        let Some((form, country)) = forms.iter().find(|(f, _)| near(&word, f)) else {
-            continue;
-        };
         let written = s.slice(w.span).to_string();
         let right: String = form.iter().collect();
         let name = vocab.country_names.get(*country).map_or("", String::as_str);

@@ -79,7 +79,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::countries::{
-    CountryCodes, CountryEntry, DEFAULT_COUNTRIES, country_phrases, merge_countries,
+    CountryCodes, CountryEntry, CountryWords, DEFAULT_COUNTRIES, country_phrases, merge_countries,
 };
 use super::fast_hash::{FastMap, FastSet, key_hash};
 use super::scan::{Gap, Word, scan};
@@ -256,7 +256,7 @@ pub(crate) struct PhraseSet {
 }
 
 /// The size of `PhraseSet::first_filter`, in bits (a power of two).
-const FIRST_FILTER_BITS: u64 = 4096;
+const FIRST_FILTER_BITS: u64 = 65536;
 
 fn filter_slot(hash: u64) -> (usize, u64) {
     let bit = (hash >> 40) % FIRST_FILTER_BITS;
@@ -372,6 +372,8 @@ pub struct Vocabulary {
     pub(crate) country_names: Vec<String>,
     pub(crate) countries: PhraseSet,
     pub(crate) country_codes: CountryCodes,
+    /// The one-word forms of `countries`, for misspellings.
+    pub(crate) country_words: CountryWords,
     pub(crate) agency_names: Vec<String>,
     pub(crate) agencies: PhraseSet,
     /// (initials, spelling, agency index) of every agency name of two words
@@ -418,6 +420,7 @@ impl Vocabulary {
         }));
         let p = &file.medal_phrases;
         let (country_names, countries) = country_phrases(&file.countries);
+        let country_words = CountryWords::new(&countries);
         let agency_entries: Vec<NamedForms> = file
             .agencies
             .iter()
@@ -465,6 +468,7 @@ impl Vocabulary {
             country_names,
             countries,
             country_codes: CountryCodes::new(&file.countries),
+            country_words,
             agency_names,
             agencies,
             agency_initials,
