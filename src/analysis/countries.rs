@@ -92,12 +92,15 @@ impl CountryCodes {
 /// finding the form a misspelt word is close to without reading them all.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CountryWords {
-    by_shape: FastMap<(usize, char), Vec<(Vec<char>, usize)>>,
+    by_shape: FastMap<(usize, char), Vec<CountryWord>>,
 }
+
+/// A one-word form's letters and its country's index.
+pub(crate) type CountryWord = (Vec<char>, usize);
 
 impl CountryWords {
     pub fn new(phrases: &PhraseSet) -> Self {
-        let mut by_shape: FastMap<(usize, char), Vec<(Vec<char>, usize)>> = FastMap::default();
+        let mut by_shape: FastMap<(usize, char), Vec<CountryWord>> = FastMap::default();
         for (key, country) in phrases.single_words() {
             let letters: Vec<char> = key.chars().collect();
             if let Some(&first) = letters.first() {
@@ -114,7 +117,7 @@ impl CountryWords {
     }
 
     /// The forms with `word`'s length and first letter: (letters, country index).
-    pub fn shaped_like(&self, word: &[char]) -> &[(Vec<char>, usize)] {
+    pub fn shaped_like(&self, word: &[char]) -> &[CountryWord] {
         word.first()
             .and_then(|&f| self.by_shape.get(&(word.len(), f)))
             .map_or(&[], Vec::as_slice)
