@@ -16,6 +16,7 @@
 mod model;
 
 mod agency_names;
+mod agency_spelling;
 pub mod align;
 mod calendar;
 mod claims;
@@ -145,6 +146,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(stray_stops::find(photo, &sections));
     findings.extend(place_spelling::find(photo, &sections, vocabulary));
     findings.extend(agency_names::find(photo, &sections, vocabulary));
+    findings.extend(agency_spelling::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
     findings.extend(quotes::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

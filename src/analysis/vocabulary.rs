@@ -297,6 +297,13 @@ impl PhraseSet {
         PhraseSet::new(phrases.into_iter().map(|p| (p.as_str(), 0)))
     }
 
+    /// Every phrase, as its word keys and value.
+    pub fn phrases(&self) -> impl Iterator<Item = (&[String], usize)> {
+        self.by_first
+            .values()
+            .flat_map(|list| list.iter().map(|(keys, value)| (keys.as_slice(), *value)))
+    }
+
     /// Every phrase of one word, as its key and value.
     pub fn single_words(&self) -> impl Iterator<Item = (&str, usize)> {
         self.by_first.iter().flat_map(|(first, list)| {
