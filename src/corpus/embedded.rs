@@ -6,10 +6,11 @@
 //! inside the file is analysed like any other: it becomes a conflict, with
 //! the scope "within one file".
 
+use super::boilerplate::is_boilerplate;
 use super::parsed::{Issue, non_empty};
 use super::read::checked_date;
 use super::walk::FoundFile;
-use super::{Source, SourceFormat, Text, Variant};
+use super::{ProblemKind, Source, SourceFormat, Text, Variant};
 use crate::imaging::metadata::{
     EmbeddedMetadata, Field, MetadataField, Standard, internal_conflicts,
 };
@@ -30,6 +31,7 @@ pub(crate) fn embedded_variants(
     metadata: &EmbeddedMetadata,
 ) -> (Vec<Variant>, Vec<Issue>) {
     let mut warnings = Vec::new();
+    let metadata = &without_boilerplate(metadata, &mut warnings);
     let Some(preferred_caption) = metadata.get(Field::Caption).and_then(non_empty) else {
         return (Vec::new(), warnings);
     };
@@ -83,6 +85,34 @@ pub(crate) fn embedded_variants(
         variants.push(variant(file, outlet, id, caption, &value, &mut warnings));
     }
     (variants, warnings)
+}
+
+/// The metadata without captions and headlines that are camera boilerplate
+/// ("OLYMPUS DIGITAL CAMERA", "IMG_1234"), each one noted in `warnings`.
+fn without_boilerplate(metadata: &EmbeddedMetadata, warnings: &mut Vec<Issue>) -> EmbeddedMetadata {
+    let mut kept = EmbeddedMetadata::default();
+    for f in &metadata.fields {
+        let text_field = matches!(f.field, Field::Caption | Field::Headline);
+        if text_field && !f.value.trim().is_empty() && is_boilerplate(&f.value) {
+            warnings.push(Issue::warning(
+                ProblemKind::Other,
+                format!(
+                    "the {} {} \"{}\" is camera boilerplate, not read as a caption",
+                    f.standard.name(),
+                    if f.field == Field::Caption {
+                        "caption"
+                    } else {
+                        "headline"
+                    },
+                    f.value.trim()
+                ),
+                None,
+            ));
+        } else {
+            kept.fields.push(f.clone());
+        }
+    }
+    kept
 }
 
 fn variant(
@@ -175,6 +205,35 @@ mod tests {
 
         let (variants, warnings) = embedded_variants(&file(), &EmbeddedMetadata::default());
         assert_eq!((variants, warnings), (vec![], vec![]));
+    }
+
+    #[test]
+    fn camera_boilerplate_is_no_caption_and_no_dispute() {
+        // EXIF's default description beside a real IPTC caption: one variant.
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                field(Field::Caption, Standard::Iptc, "Lim takes a selfie"),
+                field(Field::Caption, Standard::Exif, "OLYMPUS DIGITAL CAMERA"),
+            ],
+        };
+        let (variants, warnings) = embedded_variants(&file(), &metadata);
+        let captions: Vec<&str> = variants.iter().map(|v| v.caption.as_str()).collect();
+        assert_eq!(captions, vec!["Lim takes a selfie"]);
+        assert_eq!(variants[0].source.outlet, "Embedded in a.jpg");
+        let reasons: Vec<&str> = warnings.iter().map(|w| w.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "the EXIF caption \"OLYMPUS DIGITAL CAMERA\" is camera boilerplate, not read as a caption"
+            ]
+        );
+        // Only boilerplate: no variant, and the warning says why.
+        let metadata = EmbeddedMetadata {
+            fields: vec![field(Field::Caption, Standard::Exif, "IMG_4021")],
+        };
+        let (variants, warnings) = embedded_variants(&file(), &metadata);
+        assert!(variants.is_empty());
+        assert_eq!(warnings.len(), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod model;
 
+mod boilerplate;
 mod embedded;
 mod encoding;
 mod html_depth;
