@@ -31,7 +31,7 @@ pub(crate) fn embedded_variants(
     metadata: &EmbeddedMetadata,
 ) -> (Vec<Variant>, Vec<Issue>) {
     let mut warnings = Vec::new();
-    let metadata = &without_boilerplate(metadata, &mut warnings);
+    let metadata = &cleaned(metadata, &mut warnings);
     let Some(preferred_caption) = metadata.get(Field::Caption).and_then(non_empty) else {
         return (Vec::new(), warnings);
     };
@@ -87,13 +87,58 @@ pub(crate) fn embedded_variants(
     (variants, warnings)
 }
 
+/// The most bytes IPTC IIM allows a field (IPTC Information Interchange
+/// Model 4.2, dataset 2): a value that long was probably cut to fit.
+fn iim_limit(field: Field) -> Option<usize> {
+    match field {
+        Field::Caption => Some(2000),
+        Field::Headline => Some(256),
+        Field::Title => Some(64),
+        Field::Byline | Field::Credit | Field::Source | Field::City => Some(32),
+        Field::Copyright => Some(128),
+        Field::Country => Some(64),
+        _ => None,
+    }
+}
+
+/// An IPTC value that fills its field's length limit (up to the bytes of a
+/// character cut in two) and that another standard of the file continues:
+/// the same text, cut to fit.
+fn cut_at_limit(f: &MetadataField, metadata: &EmbeddedMetadata) -> bool {
+    let Some(limit) = iim_limit(f.field) else {
+        return false;
+    };
+    let len = f.value.len();
+    let value = f.value.trim_end();
+    f.standard == Standard::Iptc
+        && (limit.saturating_sub(3)..=limit).contains(&len)
+        && metadata.fields.iter().any(|o| {
+            o.field == f.field
+                && o.standard != Standard::Iptc
+                && o.value.trim().len() > value.trim().len()
+                && o.value.trim().starts_with(value.trim())
+        })
+}
+
 /// The metadata without captions and headlines that are camera boilerplate
-/// ("OLYMPUS DIGITAL CAMERA", "IMG_1234"), each one noted in `warnings`.
-fn without_boilerplate(metadata: &EmbeddedMetadata, warnings: &mut Vec<Issue>) -> EmbeddedMetadata {
+/// ("OLYMPUS DIGITAL CAMERA", "IMG_1234") and without IPTC values cut at
+/// their length limit where another standard holds the whole text; each one
+/// noted in `warnings`.
+fn cleaned(metadata: &EmbeddedMetadata, warnings: &mut Vec<Issue>) -> EmbeddedMetadata {
     let mut kept = EmbeddedMetadata::default();
     for f in &metadata.fields {
         let text_field = matches!(f.field, Field::Caption | Field::Headline);
-        if text_field && !f.value.trim().is_empty() && is_boilerplate(&f.value) {
+        if cut_at_limit(f, metadata) {
+            warnings.push(Issue::warning(
+                ProblemKind::Other,
+                format!(
+                    "the IPTC {} is cut at its {}-byte limit; the whole text of the file's other metadata is read",
+                    f.field.name(),
+                    iim_limit(f.field).unwrap_or(0)
+                ),
+                None,
+            ));
+        } else if text_field && !f.value.trim().is_empty() && is_boilerplate(&f.value) {
             warnings.push(Issue::warning(
                 ProblemKind::Other,
                 format!(
@@ -234,6 +279,41 @@ mod tests {
         let (variants, warnings) = embedded_variants(&file(), &metadata);
         assert!(variants.is_empty());
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn an_iptc_value_cut_at_its_limit_is_a_note_not_a_dispute() {
+        let credit = "Cameron Spencer / Getty Images Sport Europe";
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                field(Field::Caption, Standard::Iptc, "Bolt grins."),
+                field(Field::Credit, Standard::Iptc, &credit[..32]),
+                field(Field::Credit, Standard::Xmp, credit),
+            ],
+        };
+        let (variants, warnings) = embedded_variants(&file(), &metadata);
+        let credits: Vec<Option<&str>> = variants
+            .iter()
+            .map(|v| v.source.credit.as_deref())
+            .collect();
+        assert_eq!(credits, vec![Some(credit)]);
+        let reasons: Vec<&str> = warnings.iter().map(|w| w.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "the IPTC credit is cut at its 32-byte limit; the whole text of the file's other metadata is read"
+            ]
+        );
+        // A short IPTC credit that differs is a dispute, as before.
+        let metadata = EmbeddedMetadata {
+            fields: vec![
+                field(Field::Caption, Standard::Iptc, "Bolt grins."),
+                field(Field::Credit, Standard::Iptc, "Getty"),
+                field(Field::Credit, Standard::Xmp, "Getty Images"),
+            ],
+        };
+        let (variants, warnings) = embedded_variants(&file(), &metadata);
+        assert_eq!((variants.len(), warnings.len()), (2, 0));
     }
 
     #[test]
