@@ -44,6 +44,7 @@ mod stray_stops;
 mod test_photos;
 pub mod tokens;
 pub mod vocabulary;
+mod witnesses;
 
 pub use model::*;
 pub use vocabulary::Vocabulary;
@@ -53,6 +54,7 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, Photo};
 use claims::{SectionClaims, reference_claims, source_field_claims};
 use section::SectionText;
+use witnesses::Witnesses;
 
 /// Analyses every photo of the corpus with the built-in vocabulary plus the
 /// folder's own `vocabulary.toml` files (`Corpus::vocabulary_files`); a file
@@ -81,7 +83,9 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     let mut sections = SectionText::all_of(photo, vocabulary);
     // Misspellings first: a misspelt mention then counts for its person.
     let languages = language::of_variants(photo);
-    let misspelt = spelling::find(photo, &sections, &languages);
+    let reuse = reuse::find_reuse(photo);
+    let witnesses = Witnesses::new(photo.variants.len(), &reuse);
+    let misspelt = spelling::find(photo, &sections, &languages, &witnesses);
     spelling::correct(&mut sections, &misspelt.corrections);
     let mut people = people::resolve(photo, &sections, vocabulary, &languages);
     let hits = people::find_mentions(&sections, &people, vocabulary);
@@ -156,7 +160,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
         claims,
         conflicts,
         findings,
-        reuse: reuse::find_reuse(photo),
+        reuse,
     }
 }
 

@@ -6,7 +6,9 @@
 //! as i, anything after an apostrophe cut ("Hançer'in" is "hancer"). A word
 //! `w` is reported as a misspelling of a name `n` when all of these hold:
 //! - `w` is capitalised (or in capitals beside a capitalised word: "LEBRUN
-//!   Truls"), printed by one variant only, never in lower case in
+//!   Truls"), not a country form or stop phrase of the vocabulary,
+//!   printed by one variant only (or by copies of one text:
+//!   `witnesses.rs`), never in lower case in
 //!   the photo's texts (so not a common word), and not a function word of any
 //!   language (`assets/names.toml`: "Esta" starting a Spanish sentence);
 //! - `n` is capitalised in at least [`MIN_SUPPORT`] variants, or in the
@@ -42,6 +44,7 @@ use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
 use super::language::{is_function_word, names_data};
 use super::scan::word_key;
 use super::section::SectionText;
+use super::witnesses::Witnesses;
 use super::{ConflictSeverity, Location};
 use crate::corpus::Photo;
 
@@ -135,6 +138,7 @@ pub(crate) fn find(
     photo: &Photo,
     sections: &[SectionText<'_>],
     languages: &[Option<String>],
+    witnesses: &Witnesses,
 ) -> Misspelt {
     let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
     // Keys printed in lower case, by hash: most words of a text are.
@@ -149,6 +153,11 @@ pub(crate) fn find(
                 } else {
                     w.key_hash
                 });
+                continue;
+            }
+            // Country forms ("Germany", "German") are the country table's,
+            // never a name's misspelling.
+            if s.blocked.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let key = if apostrophe {
@@ -222,13 +231,24 @@ pub(crate) fn find(
     let mut findings = Vec::new();
     let mut corrections = Vec::new();
     for (key, odd) in &spellings {
-        if odd.support() != 1 || lower.contains(&key_hash(key)) || is_function_word(key) {
+        // Printed by one witness: one variant, or copies of one text.
+        let printers: BTreeSet<usize> = odd.at.keys().map(|&v| witnesses.of(v)).collect();
+        if odd.reference.is_some()
+            || printers.len() != 1
+            || lower.contains(&key_hash(key))
+            || is_function_word(key)
+        {
             continue;
         }
         let Some((&variant, _)) = odd.at.iter().next() else {
             continue;
         };
         let language = languages.get(variant).cloned().flatten();
+        // A name some variant prints that does not print the odd word.
+        let outside = |spelling: &Spelling| {
+            spelling.reference.is_some() || spelling.at.keys().any(|v| !odd.at.contains_key(v))
+        };
+        let names: Vec<&(&String, &Spelling)> = names.iter().filter(|(_, s)| outside(s)).collect();
         let best = names
             .iter()
             .filter_map(|(name, spelling)| {
@@ -447,10 +467,9 @@ fn finding(
             .take(MAX_SUPPORT_MARKS)
             .filter_map(|at| mark(at, false)),
     );
-    let odd_variant = odd.at.keys().next().copied().unwrap_or_default();
     let wrong = odd.common_form();
     let right = name.common_form();
-    let others = name.at.keys().filter(|&&v| v != odd_variant).count();
+    let others = name.at.keys().filter(|v| !odd.at.contains_key(v)).count();
     let letters = if edits == 1 { "letter" } else { "letters" };
     let outlets = match others {
         0 => String::new(),
@@ -462,9 +481,13 @@ fn finding(
         (0, true) => ("the reference".to_string(), true),
         (_, true) => (format!("{outlets} and the reference"), false),
     };
+    let odd_labels: Vec<String> = odd.at.keys().map(|&v| variant_label(photo, v)).collect();
+    let who = match odd_labels.len() {
+        1 => format!("{} writes", odd_labels.join("")),
+        _ => format!("{} (copies of one text) write", odd_labels.join(" and ")),
+    };
     let summary = format!(
-        "{} writes \"{wrong}\"; {printers} write{} \"{right}\" ({edits} {letters} apart)",
-        variant_label(photo, odd_variant),
+        "{who} \"{wrong}\"; {printers} write{} \"{right}\" ({edits} {letters} apart)",
         if one { "s" } else { "" },
     );
     Finding {

@@ -11,10 +11,13 @@ fn findings(captions: &[(&str, &str)]) -> Vec<Finding> {
     };
     let vocabulary = Vocabulary::builtin();
     let sections = SectionText::all_of(&photo, &vocabulary);
+    let reuse = crate::analysis::reuse::find_reuse(&photo);
+    let witnesses = Witnesses::new(photo.variants.len(), &reuse);
     find(
         &photo,
         &sections,
         &crate::analysis::language::of_variants(&photo),
+        &witnesses,
     )
     .findings
 }
@@ -271,4 +274,36 @@ fn the_reference_alone_can_tell_a_misspelling() {
         summaries,
         vec!["A writes \"Bold\"; the reference writes \"Bolt\" (1 letter apart)"]
     );
+}
+
+#[test]
+fn copies_of_one_misspelt_text_are_one_witness() {
+    let copied = "In the early rounds Usain Bold not only won with ease but also gave the photographers the best pictures of the Games in Rio.";
+    let right = [
+        (
+            "A",
+            "Usain Bolt of Jamaica grins at his rivals in the semi-final.",
+        ),
+        ("B", "Usain Bolt smiles as he wins his heat in Rio."),
+        ("C", "Jamaica's Usain Bolt looks across at the semi-final."),
+    ];
+    let mut captions = right.to_vec();
+    captions.extend([("stern.de", copied), ("Mirror", copied)]);
+    let found = findings(&captions);
+    let summaries: Vec<&str> = found.iter().map(|f| f.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        vec![
+            "stern.de and Mirror (copies of one text) write \"Bold\"; 3 other outlets write \"Bolt\" (1 letter apart)"
+        ]
+    );
+    let odd: Vec<usize> = found[0].flagged().map(|m| m.variant).collect();
+    assert_eq!(odd, vec![3, 4]);
+    // Two outlets that print it in texts of their own agree on a spelling.
+    let mut captions = right.to_vec();
+    captions.extend([
+        ("D", "Usain Bold won again."),
+        ("E", "A grin from Usain Bold, caught by Cameron Spencer."),
+    ]);
+    assert!(findings(&captions).is_empty());
 }
