@@ -12,7 +12,7 @@
 //!   not know is printed by others too);
 //! - it has the form's length and first letter, and differs from it by two
 //!   letters swapped ("Vietman", "Vietnma") or, from [`SUBSTITUTION_LETTERS`]
-//!   letters on, by one letter ("Kolumbien" would be spelt "Kolumbian").
+//!   letters on, by one letter ("Venezuala" for Venezuela).
 //!
 //! Same length only: endings that inflect a name ("Jamaicano", "Italiano",
 //! "Kanadas") are never misspellings.
@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
-use super::scan::word_key;
+use super::scan::{Gap, word_key};
 use super::section::SectionText;
 use super::vocabulary::Vocabulary;
 use super::{ConflictSeverity, Span};
@@ -81,7 +81,7 @@ pub(crate) fn find(
                 && w.key.chars().count() >= MIN_LETTERS
                 && w.key.chars().all(char::is_alphabetic)
                 && s.same_sentence(i - 1, i)
-                && s.gap(i) == super::scan::Gap::Space
+                && s.gap(i) == Gap::Space
                 && before.contains(s.key(i - 1))
                 && !starts_longer_name(s, i)
             {
@@ -143,9 +143,9 @@ pub(crate) fn find(
 /// Word `i` is followed by another capitalised word: a longer name
 /// ("Francis Street", "Jamaica Plain").
 fn starts_longer_name(s: &SectionText<'_>, i: usize) -> bool {
-    s.words.get(i + 1).is_some_and(|n| {
-        n.capitalised && s.same_sentence(i, i + 1) && n.gap == super::scan::Gap::Space
-    })
+    s.words
+        .get(i + 1)
+        .is_some_and(|n| n.capitalised && s.same_sentence(i, i + 1) && n.gap == Gap::Space)
 }
 
 fn capitalise(key: &str) -> String {

@@ -53,12 +53,13 @@ pub(crate) fn is_boilerplate(text: &str) -> bool {
         .rsplit_once('.')
         .filter(|(_, ext)| ext.len() <= 4 && ext.chars().all(|c| c.is_ascii_alphanumeric()))
         .map_or(text, |(stem, _)| stem);
-    let stem_squeezed = squeeze(stem);
+    if stem.contains(' ') {
+        return false;
+    }
+    let stem = squeeze(stem);
     prefixes.iter().any(|p| {
-        stem_squeezed
-            .strip_prefix(p.as_str())
+        stem.strip_prefix(p.as_str())
             .is_some_and(|rest| rest.len() >= 3 && rest.chars().all(|c| c.is_ascii_digit()))
-            && !stem.contains(' ')
     })
 }
 

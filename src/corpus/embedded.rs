@@ -109,14 +109,14 @@ fn cut_at_limit(f: &MetadataField, metadata: &EmbeddedMetadata) -> bool {
         return false;
     };
     let len = f.value.len();
-    let value = f.value.trim_end();
+    let value = f.value.trim();
     f.standard == Standard::Iptc
         && (limit.saturating_sub(3)..=limit).contains(&len)
         && metadata.fields.iter().any(|o| {
             o.field == f.field
                 && o.standard != Standard::Iptc
-                && o.value.trim().len() > value.trim().len()
-                && o.value.trim().starts_with(value.trim())
+                && o.value.trim().len() > value.len()
+                && o.value.trim().starts_with(value)
         })
 }
 
