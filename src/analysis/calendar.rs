@@ -30,6 +30,7 @@
 //! differ from each other are never findings here: which day an event was
 //! is for the claims and their conflicts.
 
+mod dated;
 mod nights;
 mod numeric;
 mod written;
@@ -44,6 +45,7 @@ use super::findings::{Fact, Finding, FindingKind, Mark, variant_label};
 use super::scan::word_key;
 use super::{ConflictSeverity, Location, Span};
 use crate::corpus::{Photo, Section};
+pub(crate) use dated::find as find_dated;
 use written::{Words, Written, read_date};
 
 const CALENDAR_DATA: &str = include_str!("../../assets/calendar.toml");
@@ -69,6 +71,8 @@ struct CalendarData {
     languages: BTreeMap<String, LanguageData>,
     nights: Vec<nights::NightData>,
     numeric: Vec<numeric::NumericData>,
+    #[serde(default)]
+    things: Vec<dated::ThingData>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,6 +108,7 @@ struct Tables {
     weekdays: HashMap<String, Vec<Name>>,
     months: HashMap<String, Vec<Name>>,
     nights: Vec<nights::Night>,
+    things: Vec<dated::Thing>,
 }
 
 fn fold(word: &str) -> String {
@@ -136,12 +141,14 @@ fn tables() -> &'static Tables {
             names.iter_mut().for_each(|n: &mut Name| n.value += 1);
         }
         let nights = nights::compile(&data.nights, &languages);
+        let things = dated::compile(&data.things);
         Tables {
             data,
             languages,
             weekdays,
             months,
             nights,
+            things,
         }
     })
 }

@@ -152,6 +152,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(agency_spelling::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
+    findings.extend(calendar::find_dated(photo, &witnesses));
     findings.extend(quotes::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {

@@ -184,7 +184,7 @@ fn plain_number(key: &str, digits: usize) -> Option<u32> {
         .flatten()
 }
 
-fn year_number(key: &str) -> Option<i32> {
+pub(super) fn year_number(key: &str) -> Option<i32> {
     (key.len() == 4 && key.bytes().all(|b| b.is_ascii_digit()))
         .then(|| key.parse().ok())
         .flatten()
@@ -192,7 +192,7 @@ fn year_number(key: &str) -> Option<i32> {
 }
 
 /// The month word `i` names, in the languages that name it so.
-fn month_at(w: &Words<'_>, i: usize, t: &Tables) -> Option<(u32, Vec<usize>)> {
+pub(super) fn month_at(w: &Words<'_>, i: usize, t: &Tables) -> Option<(u32, Vec<usize>)> {
     let names: Vec<&Name> = t
         .months
         .get(w.key(i))?

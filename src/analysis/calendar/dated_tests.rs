@@ -1,0 +1,199 @@
+#![allow(clippy::unwrap_used)]
+
+use super::*;
+use crate::analysis::test_photos::photo;
+use crate::analysis::{Reuse, ReusePair};
+
+/// Every variant its own witness.
+fn alone(p: &Photo) -> Witnesses {
+    Witnesses::new(p.variants.len(), &Reuse::default())
+}
+
+/// (summary, [(variant, words, odd)]) of each finding, checking each mark's
+/// words are the text its span covers.
+/// A mark as (variant, words, odd).
+type Seen = (usize, String, bool);
+
+fn found(p: &Photo, witnesses: &Witnesses) -> Vec<(String, Vec<Seen>)> {
+    find(p, witnesses)
+        .into_iter()
+        .map(|f| {
+            assert_eq!((f.kind, f.fact), (FindingKind::Date, Fact::Date));
+            let marks = f
+                .marks
+                .iter()
+                .map(|m| {
+                    let text = p.variants[m.variant].caption.as_str();
+                    assert_eq!(m.location.unwrap().span.slice(text), m.quote);
+                    (m.variant, m.quote.clone(), m.odd)
+                })
+                .collect();
+            (f.summary, marks)
+        })
+        .collect()
+}
+
+const SAHLMAN: &str = "On April 10, 2019, the Event Horizon Telescope (EHT) collaboration \
+                       announced that it had photographed the black hole.";
+const REUTERS: &str =
+    "The first photo of a black hole is shown in this handout released April 10, 2019.";
+
+#[test]
+fn a_release_date_two_others_contradict_is_the_odd_one() {
+    let p = photo(&[
+        (
+            "Space Weekly",
+            "In May 2022, the EHT team released the first-ever radio image of M87.",
+        ),
+        ("Sahlman", SAHLMAN),
+        ("Reuters", REUTERS),
+    ]);
+    assert_eq!(
+        found(&p, &alone(&p)),
+        vec![(
+            "Space Weekly dates the release to \"May 2022\"; Sahlman and Reuters date it to \
+             \"April 10, 2019\""
+                .to_string(),
+            vec![
+                (0, "May 2022".to_string(), true),
+                (1, "April 10, 2019".to_string(), false),
+                (2, "April 10, 2019".to_string(), false),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn dates_in_other_languages_and_precisions_agree() {
+    // "abril de 2019" agrees with April 10, 2019; "el 10 de abril" with both.
+    let p = photo(&[
+        (
+            "A",
+            "La imagen fue presentada en abril de 2019 por el equipo del EHT.",
+        ),
+        ("B", "El EHT dio a conocer la imagen el 10 de abril."),
+        ("Sahlman", SAHLMAN),
+        ("Reuters", REUTERS),
+    ]);
+    assert_eq!(found(&p, &alone(&p)), vec![]);
+}
+
+#[test]
+fn a_day_apart_is_one_moment_in_two_time_zones() {
+    let p = photo(&[
+        ("Tokyo", "The photo was taken on July 14, 2024 at a rally."),
+        ("B", "The photo was taken July 13, 2024 in Butler."),
+        (
+            "C",
+            "Taken on 13 July 2024, the photo went round the world.",
+        ),
+    ]);
+    assert_eq!(found(&p, &alone(&p)), vec![]);
+    let p = photo(&[
+        ("A", "The photo was taken on July 16, 2024 at a rally."),
+        ("B", "The photo was taken July 13, 2024 in Butler."),
+        (
+            "C",
+            "Taken on 13 July 2024, the photo went round the world.",
+        ),
+    ]);
+    assert_eq!(found(&p, &alone(&p)).len(), 1);
+}
+
+#[test]
+fn one_other_witness_or_copies_of_one_text_are_too_few() {
+    let two = photo(&[
+        (
+            "Space Weekly",
+            "In May 2022, the EHT team released the first image.",
+        ),
+        ("Reuters", REUTERS),
+    ]);
+    assert_eq!(found(&two, &alone(&two)), vec![]);
+    let p = photo(&[
+        (
+            "Space Weekly",
+            "In May 2022, the EHT team released the first image.",
+        ),
+        ("Reuters", REUTERS),
+        ("Mirror", REUTERS),
+    ]);
+    let copies = Reuse {
+        pairs: vec![ReusePair {
+            a: 1,
+            b: 2,
+            containment_a_in_b: 1.0,
+            containment_b_in_a: 1.0,
+            shared_runs: Vec::new(),
+        }],
+        derivations: Vec::new(),
+    };
+    assert_eq!(found(&p, &Witnesses::new(3, &copies)), vec![]);
+    // The odd one need not come first.
+    let p = photo(&[
+        ("Reuters", REUTERS),
+        (
+            "Space Weekly",
+            "In May 2022, the EHT team released the first image.",
+        ),
+        ("Sahlman", SAHLMAN),
+    ]);
+    assert_eq!(found(&p, &alone(&p)).len(), 1);
+}
+
+#[test]
+fn a_text_that_dates_the_taking_twice_contradicts_itself() {
+    let p = photo(&[(
+        "CSA",
+        "The image was produced with data collected in April 2017. Photo taken on April 10, 2019",
+    )]);
+    assert_eq!(
+        found(&p, &alone(&p)),
+        vec![(
+            "CSA dates the taking both to \"April 2017\" and to \"April 10, 2019\"; no other \
+             outlet dates it"
+                .to_string(),
+            vec![
+                (0, "April 2017".to_string(), false),
+                (0, "April 10, 2019".to_string(), false),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn a_date_near_no_thing_word_or_past_the_sentence_dates_nothing() {
+    let p = photo(&[
+        (
+            "A",
+            "The fight was on May 25, 1965. The photo was taken by Neil Leifer.",
+        ),
+        ("B", "Photo taken on May 25, 1965 in Lewiston."),
+        (
+            "C",
+            "Leifer took the photo, taken on May 25, 1965, from ringside.",
+        ),
+    ]);
+    assert_eq!(found(&p, &alone(&p)), vec![]);
+    // "May" the verb, uncapitalised, is no month.
+    let p = photo(&[("A", "It may 2019 be taken, or not."), ("B", REUTERS)]);
+    assert!(section_dates(p.variants[0].caption.as_str(), tables()).is_empty());
+}
+
+#[test]
+fn the_nearest_thing_word_decides() {
+    let text = "The first photo, taken using eight telescopes, is shown in this handout released April 10, 2019.";
+    let dates = section_dates(text, tables());
+    assert_eq!(dates.len(), 1);
+    let (thing, when, span) = dates[0];
+    assert_eq!(tables().things[thing].name, "release");
+    assert_eq!(
+        when,
+        When {
+            year: Some(2019),
+            month: 4,
+            day: Some(10)
+        }
+    );
+    assert_eq!(span.slice(text), "April 10, 2019");
+}
