@@ -30,6 +30,9 @@ pub enum FindingKind {
     /// A name or credit that is malformed on its face: an acronym that does
     /// not fit the name it stands for, a wire position marker turned into ©.
     Malformed,
+    /// The round of the competition the photo shows, named otherwise by
+    /// the other outlets.
+    Round,
 }
 
 impl FindingKind {
@@ -41,6 +44,7 @@ impl FindingKind {
             FindingKind::Date => "date",
             FindingKind::Malformed => "malformed",
             FindingKind::Quote => "altered quotation",
+            FindingKind::Round => "round",
         }
     }
 }

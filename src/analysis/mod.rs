@@ -35,6 +35,7 @@ mod quotes;
 mod repeated;
 mod results;
 pub mod reuse;
+mod rounds;
 mod scan;
 mod scripts;
 mod section;
@@ -153,6 +154,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(agency_spelling::find(photo, &sections, vocabulary));
     findings.extend(calendar::find(photo));
     findings.extend(calendar::find_dated(photo, &witnesses));
+    findings.extend(rounds::find(photo, &sections, &witnesses));
     findings.extend(quotes::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
