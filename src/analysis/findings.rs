@@ -33,6 +33,9 @@ pub enum FindingKind {
     /// The round of the competition the photo shows, named otherwise by
     /// the other outlets.
     Round,
+    /// A person's title given "former" where the others do not, or not
+    /// where they do.
+    Status,
 }
 
 impl FindingKind {
@@ -45,6 +48,7 @@ impl FindingKind {
             FindingKind::Malformed => "malformed",
             FindingKind::Quote => "altered quotation",
             FindingKind::Round => "round",
+            FindingKind::Status => "status",
         }
     }
 }

@@ -40,6 +40,7 @@ mod scan;
 mod scripts;
 mod section;
 mod spelling;
+mod status;
 mod stray_stops;
 #[cfg(test)]
 mod test_photos;
@@ -155,6 +156,13 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(calendar::find(photo));
     findings.extend(calendar::find_dated(photo, &witnesses));
     findings.extend(rounds::find(photo, &sections, &witnesses));
+    findings.extend(status::find(
+        photo,
+        &sections,
+        &hits,
+        &people.people,
+        &witnesses,
+    ));
     findings.extend(quotes::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
