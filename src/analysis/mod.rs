@@ -30,6 +30,7 @@ mod malformed;
 pub mod name_forms;
 mod people;
 mod place_spelling;
+mod posts;
 mod quantities;
 mod quotes;
 mod repeated;
@@ -164,6 +165,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
         &witnesses,
     ));
     findings.extend(quotes::find(photo));
+    findings.extend(posts::find(photo));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,

@@ -78,7 +78,7 @@ fn quotations(variant: usize, section: Section, text: &str) -> Vec<Quotation> {
 
 /// Longest common subsequence of two key lists: its length and the
 /// matched index pairs, in order.
-fn common(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+pub(super) fn common(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
     let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
@@ -106,7 +106,7 @@ fn common(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
 }
 
 /// Whether `needle`'s keys appear, in a row, in `hay`.
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
+pub(super) fn contains_run(hay: &[String], needle: &[String]) -> bool {
     !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
 }
 
