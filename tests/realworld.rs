@@ -147,7 +147,13 @@ fn an_altered_quotation_is_found_against_the_wording_two_outlets_print() -> Test
     let evaluation = measure()?;
     assert_eq!(
         found_in(&evaluation, "trump-butler-vucci-2024", "quote"),
-        pairs(&[("worldlybuzz.txt", "a couple of pops")])
+        pairs(&[
+            (
+                "grassroots50.txt",
+                "hurriedly escorted off the stage following"
+            ),
+            ("worldlybuzz.txt", "a couple of pops"),
+        ])
     );
     assert_eq!(
         found_by(&evaluation, "trump-butler-vucci-2024", "worldlybuzz.txt")?,
@@ -226,5 +232,28 @@ fn the_other_photos_have_no_finding_yet() -> TestResult {
             .ok_or("missing photo")?;
         assert_eq!(p.totals.findings, p.totals.found, "{photo}");
     }
+    Ok(())
+}
+
+#[test]
+fn dates_of_one_thing_and_the_photos_round_are_compared_between_witnesses() -> TestResult {
+    let evaluation = measure()?;
+    assert_eq!(
+        found_by(&evaluation, "m87-black-hole-2019", "spaceweekly.txt")?,
+        vec![
+            "Space Weekly (summary of Phys.org) dates the release to \"May 2022\"; Peter Sahlman \
+             (blog) and Tempo.co (Reuters handout photos) date it to \"April 10, 2019\""
+        ]
+    );
+    let by = found_by(&evaluation, "bolt-grin-rio-2016", "mandatory.txt")?;
+    assert_eq!(by.len(), 1);
+    assert!(
+        by[0].starts_with(
+            "Mandatory shows the photo in the final (\"while winning the Men’s 100m gold\"); bento, \
+             Carbonated.TV, CNN,"
+        ),
+        "{by:?}"
+    );
+    assert!(by[0].ends_with("say the semi-final"), "{by:?}");
     Ok(())
 }
