@@ -289,7 +289,7 @@ fn misspelt_bolt_report() -> Result<Report, Box<dyn std::error::Error>> {
         (
             "b.txt",
             "B",
-            "Usain Bolt of Jamaica grins as he wins the heat in the stadium.",
+            "Usain Bolt of Jamaica grins as he wins the race in the stadium.",
         ),
         (
             "c.txt",

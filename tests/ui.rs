@@ -785,7 +785,7 @@ fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
 }
 
 const BOLT_A: &str = "Usain Bolt of Jamaica grins at the others in the semi-final.";
-const BOLT_B: &str = "Usain Bolt of Jamaica grins as he wins the heat in the stadium.";
+const BOLT_B: &str = "Usain Bolt of Jamaica grins as he wins the race in the stadium.";
 const BOLD_C: &str = "Usain Bold of Jamaica grins at the camera in the semi-final.";
 
 /// Three outlets' captions of one photo, one of them writing "Usain Bold".
