@@ -89,7 +89,17 @@ struct Languages {
 /// The parsed table; the file is ours and tested, so a failure leaves it empty.
 pub(crate) fn names_data() -> &'static NamesData {
     static DATA: OnceLock<NamesData> = OnceLock::new();
-    DATA.get_or_init(|| toml::from_str(NAMES_DATA).unwrap_or_default())
+    DATA.get_or_init(|| {
+        let mut data: NamesData = toml::from_str(NAMES_DATA).unwrap_or_default();
+        // Compared with word keys: "Präsident" is "prasident".
+        let people = &mut data.people;
+        for list in [&mut people.titles, &mut people.not_person_words] {
+            for word in list.iter_mut() {
+                *word = super::scan::word_key(word);
+            }
+        }
+        data
+    })
 }
 
 fn languages() -> &'static Languages {

@@ -50,6 +50,22 @@ fn before_words() -> &'static BTreeSet<String> {
     })
 }
 
+/// Whether word `i` stands as a town before its region: after a place
+/// preposition and before a comma and a capitalised word ("in Lewiston,
+/// Maine"; "en Kahramanmaraş, Turquía"). Such a word is a place, never a
+/// person's misspelt name.
+pub(crate) fn town_and_region(s: &SectionText<'_>, i: usize) -> bool {
+    let after_preposition = i > 0
+        && s.same_sentence(i - 1, i)
+        && s.gap(i) == Gap::Space
+        && before_words().contains(s.key(i - 1));
+    let region_next = s
+        .words
+        .get(i + 1)
+        .is_some_and(|w| w.capitalised && w.gap == Gap::Comma && s.same_sentence(i, i + 1));
+    after_preposition && region_next
+}
+
 /// Whether `word` is `form` with two letters swapped or, when long enough,
 /// one letter changed (both keys of the same length).
 fn near(word: &[char], form: &[char]) -> bool {

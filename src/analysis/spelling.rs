@@ -178,6 +178,9 @@ pub(crate) fn find(
             if w.all_caps && !(beside_name(i + 1) || i.checked_sub(1).is_some_and(beside_name)) {
                 continue;
             }
+            if super::place_spelling::town_and_region(s, i) {
+                continue;
+            }
             let entry = spellings.entry(key).or_default();
             entry.at.entry(s.variant).or_default().push((n, i));
             // Most occurrences repeat what is known: look before copying.

@@ -307,3 +307,34 @@ fn copies_of_one_misspelt_text_are_one_witness() {
     ]);
     assert!(findings(&captions).is_empty());
 }
+
+#[test]
+fn a_town_before_its_region_is_a_place_not_a_misspelt_name() {
+    let liston = |before: &str| {
+        findings(&[
+            (
+                "A",
+                &format!(
+                    "{before}, heavyweight champion Sonny Liston went down in the first round."
+                ),
+            ),
+            (
+                "B",
+                "Ali stands over him and shouts. Champion Sonny Liston is down after a minute.",
+            ),
+            (
+                "C",
+                "Fifty years ago today, former champion Sonny Liston lay on the canvas.",
+            ),
+        ])
+        .into_iter()
+        .map(|f| f.summary)
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(liston("In Lewiston, Maine"), Vec::<String>::new());
+    // Without the region, or not after a preposition, the word is compared.
+    assert_eq!(
+        liston("Lewiston was down"),
+        ["A writes \"Lewiston\"; 2 other outlets write \"Liston\" (2 letters apart)"]
+    );
+}

@@ -87,7 +87,7 @@ fn a_dropped_former_is_the_odd_one_too_in_other_languages() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].1[0], (0, "président".to_string(), true));
     assert!(f[0].0.contains("(not former)"), "{}", f[0].0);
-    // German titles are capitalised nouns the names take in: no title, no finding.
+    // An inflected title ("Präsidenten") is another title: one other witness is too few.
     let p = photo(&[
         (
             "A",
