@@ -26,6 +26,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::fast_hash::{FastSet, key_hash};
 use super::findings::{Fact, Finding, FindingKind, Mark, join_names, variant_label};
 use super::scan::word_key;
 use super::section::SectionText;
@@ -81,6 +82,9 @@ struct Tables {
     golds: Vec<String>,
     win_reach: usize,
     final_round: Option<usize>,
+    /// The first word of every form and win phrase: a sentence with none
+    /// of them (and no word containing "final") names no round.
+    first_words: FastSet<u64>,
 }
 
 fn phrase(text: &str) -> Phrase {
@@ -103,6 +107,13 @@ fn tables() -> &'static Tables {
             .collect();
         forms.sort_by_key(|(_, f)| std::cmp::Reverse((f.len(), f.concat().len())));
         let phrases = |list: &[String]| list.iter().map(|p| phrase(p)).collect();
+        let wins: Vec<Phrase> = phrases(&d.wins);
+        let first_words = forms
+            .iter()
+            .map(|(_, f)| f)
+            .chain(&wins)
+            .filter_map(|f| f.first().map(|k| key_hash(k)))
+            .collect();
         Tables {
             suffix_from: d.suffix_from,
             forms,
@@ -115,10 +126,11 @@ fn tables() -> &'static Tables {
             later: phrases(&d.later),
             compare: phrases(&d.compare),
             compare_reach: d.compare_reach,
-            wins: phrases(&d.wins),
+            wins,
             golds: keys(&d.golds),
             win_reach: d.win_reach,
             final_round: d.rounds.iter().position(|r| r.round == "final"),
+            first_words,
         }
     })
 }
@@ -136,9 +148,9 @@ fn round_at(s: &SectionText<'_>, i: usize, t: &Tables) -> Option<(usize, usize)>
         }
         // A compound ending in a long form: "200meterhalbfinale".
         if let [one] = form.as_slice()
-            && one.chars().count() >= t.suffix_from
             && s.key(i).len() > one.len()
             && s.key(i).ends_with(one.as_str())
+            && one.chars().count() >= t.suffix_from
         {
             return Some((*round, 1));
         }
@@ -172,6 +184,14 @@ fn sentence_rounds(
     t: &Tables,
 ) -> Vec<(usize, Span)> {
     let mut out = Vec::new();
+    let candidate = |i: usize| {
+        s.words
+            .get(i)
+            .is_some_and(|w| t.first_words.contains(&w.key_hash) || w.key.contains("final"))
+    };
+    if !range.clone().any(candidate) {
+        return out;
+    }
     let mut later_seen = false;
     let mut compared_at: Option<usize> = None;
     let mut i = range.start;
@@ -186,7 +206,7 @@ fn sentence_rounds(
             && t.forms
                 .iter()
                 .any(|(_, f)| f.len() == 1 && f[0] == s.key(i - 1));
-        match round_at(s, i, t) {
+        match candidate(i).then(|| round_at(s, i, t)).flatten() {
             Some((round, len)) if !(part && t.part_of_round.iter().any(|k| k == s.key(i))) => {
                 let compared = compared_at.is_some_and(|c| i >= c && i - c < t.compare_reach);
                 if !later_seen && !compared && used_as_round(s, i, len, t) {
@@ -239,11 +259,14 @@ fn variant_rounds(sections: &[SectionText<'_>], t: &Tables) -> BTreeMap<usize, S
     let mut all: BTreeMap<usize, Vec<(usize, Mark)>> = BTreeMap::new();
     for s in sections {
         for range in s.sentences() {
-            if s.section != Section::Caption && !names_photo(s, &range, t) {
+            // Most sentences name no round: look for one before asking
+            // whether the sentence is about the photo.
+            let rounds = sentence_rounds(s, range.clone(), t);
+            let Some(&(first, _)) = rounds.first() else {
                 continue;
-            }
-            let rounds = sentence_rounds(s, range, t);
-            if rounds.iter().any(|(r, _)| *r != rounds[0].0) {
+            };
+            let about_photo = s.section == Section::Caption || names_photo(s, &range, t);
+            if !about_photo || rounds.iter().any(|(r, _)| *r != first) {
                 continue;
             }
             for (round, span) in rounds {
