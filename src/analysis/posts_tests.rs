@@ -1,28 +1,10 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::analysis::test_photos::photo;
-
-/// A mark as (variant, words, odd).
-type Seen = (usize, String, bool);
+use crate::analysis::test_photos::{Seen, photo, seen};
 
 fn found(p: &Photo) -> Vec<(String, Vec<Seen>)> {
-    find(p)
-        .into_iter()
-        .map(|f| {
-            assert_eq!((f.kind, f.fact), (FindingKind::Quote, Fact::Quote));
-            let marks = f
-                .marks
-                .iter()
-                .map(|m| {
-                    let text = p.variants[m.variant].caption.as_str();
-                    assert_eq!(m.location.unwrap().span.slice(text), m.quote);
-                    (m.variant, m.quote.clone(), m.odd)
-                })
-                .collect();
-            (f.summary, marks)
-        })
-        .collect()
+    seen(p, find(p), FindingKind::Quote, Fact::Quote)
 }
 
 const SIGNED: &str = "Trump raises his fist as he is rushed off stage after an assassination attempt. \

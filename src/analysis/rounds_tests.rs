@@ -1,40 +1,19 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::analysis::test_photos::{photo, variant};
-use crate::analysis::{Reuse, Vocabulary};
+use crate::analysis::Vocabulary;
+use crate::analysis::test_photos::{Seen, each_alone, photo, seen, variant};
 use crate::corpus::Text;
-
-fn alone(p: &Photo) -> Witnesses {
-    Witnesses::new(p.variants.len(), &Reuse::default())
-}
-
-/// (summary, [(variant, words, odd)]) of each finding.
-/// A mark as (variant, words, odd).
-type Seen = (usize, String, bool);
 
 fn found(p: &Photo) -> Vec<(String, Vec<Seen>)> {
     let vocabulary = Vocabulary::builtin();
     let sections = SectionText::all_of(p, &vocabulary);
-    find(p, &sections, &alone(p))
-        .into_iter()
-        .map(|f| {
-            assert_eq!((f.kind, f.fact), (FindingKind::Round, Fact::Event));
-            let marks = f
-                .marks
-                .iter()
-                .map(|m| {
-                    let text = p.variants[m.variant]
-                        .section(m.location.unwrap().section)
-                        .unwrap()
-                        .as_str();
-                    assert_eq!(m.location.unwrap().span.slice(text), m.quote);
-                    (m.variant, m.quote.clone(), m.odd)
-                })
-                .collect();
-            (f.summary, marks)
-        })
-        .collect()
+    seen(
+        p,
+        find(p, &sections, &each_alone(p)),
+        FindingKind::Round,
+        Fact::Event,
+    )
 }
 
 /// The rounds a caption states for the photo (round names).

@@ -3,33 +3,18 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::analysis::test_photos::photo;
+use crate::analysis::test_photos::{Seen, photo, seen};
 use crate::analysis::{Vocabulary, analyze_photo};
 use crate::corpus::Published;
 
-/// A mark as (variant, words, odd).
-type Seen = (usize, String, bool);
-
-/// (summary, marks) of each status finding of the whole analysis.
+/// The status findings of the whole analysis.
 fn found(p: &Photo) -> Vec<(String, Vec<Seen>)> {
-    analyze_photo(p, &Vocabulary::builtin())
-        .findings
+    let all = analyze_photo(p, &Vocabulary::builtin()).findings;
+    let status = all
         .into_iter()
         .filter(|f| f.kind == FindingKind::Status)
-        .map(|f| {
-            assert_eq!(f.fact, Fact::Role);
-            let marks = f
-                .marks
-                .iter()
-                .map(|m| {
-                    let text = p.variants[m.variant].caption.as_str();
-                    assert_eq!(m.location.unwrap().span.slice(text), m.quote);
-                    (m.variant, m.quote.clone(), m.odd)
-                })
-                .collect();
-            (f.summary, marks)
-        })
-        .collect()
+        .collect();
+    seen(p, status, FindingKind::Status, Fact::Role)
 }
 
 const AP: &str = "Republican presidential candidate former President Donald Trump is moved from \

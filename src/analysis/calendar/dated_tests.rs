@@ -1,36 +1,11 @@
 #![allow(clippy::unwrap_used)]
 
 use super::*;
-use crate::analysis::test_photos::photo;
+use crate::analysis::test_photos::{Seen, each_alone, photo, seen};
 use crate::analysis::{Reuse, ReusePair};
 
-/// Every variant its own witness.
-fn alone(p: &Photo) -> Witnesses {
-    Witnesses::new(p.variants.len(), &Reuse::default())
-}
-
-/// (summary, [(variant, words, odd)]) of each finding, checking each mark's
-/// words are the text its span covers.
-/// A mark as (variant, words, odd).
-type Seen = (usize, String, bool);
-
 fn found(p: &Photo, witnesses: &Witnesses) -> Vec<(String, Vec<Seen>)> {
-    find(p, witnesses)
-        .into_iter()
-        .map(|f| {
-            assert_eq!((f.kind, f.fact), (FindingKind::Date, Fact::Date));
-            let marks = f
-                .marks
-                .iter()
-                .map(|m| {
-                    let text = p.variants[m.variant].caption.as_str();
-                    assert_eq!(m.location.unwrap().span.slice(text), m.quote);
-                    (m.variant, m.quote.clone(), m.odd)
-                })
-                .collect();
-            (f.summary, marks)
-        })
-        .collect()
+    seen(p, find(p, witnesses), FindingKind::Date, Fact::Date)
 }
 
 const SAHLMAN: &str = "On April 10, 2019, the Event Horizon Telescope (EHT) collaboration \
@@ -49,7 +24,7 @@ fn a_release_date_two_others_contradict_is_the_odd_one() {
         ("Reuters", REUTERS),
     ]);
     assert_eq!(
-        found(&p, &alone(&p)),
+        found(&p, &each_alone(&p)),
         vec![(
             "Space Weekly dates the release to \"May 2022\"; Sahlman and Reuters date it to \
              \"April 10, 2019\""
@@ -75,7 +50,7 @@ fn dates_in_other_languages_and_precisions_agree() {
         ("Sahlman", SAHLMAN),
         ("Reuters", REUTERS),
     ]);
-    assert_eq!(found(&p, &alone(&p)), vec![]);
+    assert_eq!(found(&p, &each_alone(&p)), vec![]);
 }
 
 #[test]
@@ -88,7 +63,7 @@ fn a_day_apart_is_one_moment_in_two_time_zones() {
             "Taken on 13 July 2024, the photo went round the world.",
         ),
     ]);
-    assert_eq!(found(&p, &alone(&p)), vec![]);
+    assert_eq!(found(&p, &each_alone(&p)), vec![]);
     let p = photo(&[
         ("A", "The photo was taken on July 16, 2024 at a rally."),
         ("B", "The photo was taken July 13, 2024 in Butler."),
@@ -97,7 +72,7 @@ fn a_day_apart_is_one_moment_in_two_time_zones() {
             "Taken on 13 July 2024, the photo went round the world.",
         ),
     ]);
-    assert_eq!(found(&p, &alone(&p)).len(), 1);
+    assert_eq!(found(&p, &each_alone(&p)).len(), 1);
 }
 
 #[test]
@@ -109,7 +84,7 @@ fn one_other_witness_or_copies_of_one_text_are_too_few() {
         ),
         ("Reuters", REUTERS),
     ]);
-    assert_eq!(found(&two, &alone(&two)), vec![]);
+    assert_eq!(found(&two, &each_alone(&two)), vec![]);
     let p = photo(&[
         (
             "Space Weekly",
@@ -138,7 +113,7 @@ fn one_other_witness_or_copies_of_one_text_are_too_few() {
         ),
         ("Sahlman", SAHLMAN),
     ]);
-    assert_eq!(found(&p, &alone(&p)).len(), 1);
+    assert_eq!(found(&p, &each_alone(&p)).len(), 1);
 }
 
 #[test]
@@ -148,7 +123,7 @@ fn a_text_that_dates_the_taking_twice_contradicts_itself() {
         "The image was produced with data collected in April 2017. Photo taken on April 10, 2019",
     )]);
     assert_eq!(
-        found(&p, &alone(&p)),
+        found(&p, &each_alone(&p)),
         vec![(
             "CSA dates the taking both to \"April 2017\" and to \"April 10, 2019\"; no other \
              outlet dates it"
@@ -174,7 +149,7 @@ fn a_date_near_no_thing_word_or_past_the_sentence_dates_nothing() {
             "Leifer took the photo, taken on May 25, 1965, from ringside.",
         ),
     ]);
-    assert_eq!(found(&p, &alone(&p)), vec![]);
+    assert_eq!(found(&p, &each_alone(&p)), vec![]);
     // "May" the verb, uncapitalised, is no month.
     let p = photo(&[("A", "It may 2019 be taken, or not."), ("B", REUTERS)]);
     assert!(section_dates(p.variants[0].caption.as_str(), tables()).is_empty());
