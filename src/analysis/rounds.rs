@@ -248,7 +248,7 @@ fn names_photo(s: &SectionText<'_>, range: &std::ops::Range<usize>, t: &Tables) 
         .any(|i| t.photo_words.iter().any(|k| k == s.key(i)))
 }
 
-/// One variant's round of the photo: (round, location, words).
+/// One variant's round of the photo, with the words that state it.
 struct Stated {
     round: usize,
     marks: Vec<Mark>,

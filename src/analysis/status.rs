@@ -60,7 +60,7 @@ struct Titled {
     person: PersonId,
     title: Vec<String>,
     former: bool,
-    variant: usize,
+    /// The title as written (its variant is the mark's).
     mark: Mark,
 }
 
@@ -111,7 +111,6 @@ fn gather(s: &SectionText<'_>, hits: &[MentionHit], out: &mut Vec<Titled>) {
                     person: h.person,
                     title: words[a..b].iter().map(|&i| s.key(i).to_string()).collect(),
                     former: all_former,
-                    variant: s.variant,
                     mark: Mark {
                         variant: s.variant,
                         location: Some(s.location(span)),
@@ -158,18 +157,18 @@ pub(crate) fn find(
         givers
             .entry((t.person, t.title.as_slice(), t.former))
             .or_default()
-            .entry(witnesses.of(t.variant))
-            .or_insert(t.variant);
+            .entry(witnesses.of(t.mark.variant))
+            .or_insert(t.mark.variant);
     }
     let mut best: BTreeMap<(usize, PersonId), (&Titled, Vec<usize>)> = BTreeMap::new();
     for t in &titled {
-        let own = witnesses.of(t.variant);
+        let own = witnesses.of(t.mark.variant);
         let others = |former: bool| -> Vec<usize> {
             givers
                 .get(&(t.person, t.title.as_slice(), former))
                 .map(|g| {
                     g.iter()
-                        .filter(|(w, v)| **w != own && same_time(photo, t.variant, **v))
+                        .filter(|(w, v)| **w != own && same_time(photo, t.mark.variant, **v))
                         .map(|(_, v)| *v)
                         .collect()
                 })
@@ -180,7 +179,7 @@ pub(crate) fn find(
             continue;
         }
         let slot = best
-            .entry((t.variant, t.person))
+            .entry((t.mark.variant, t.person))
             .or_insert((t, holders.clone()));
         if t.title.len() > slot.0.title.len() {
             *slot = (t, holders);
@@ -198,7 +197,7 @@ fn finding(
     t: &Titled,
     holders: &[usize],
 ) -> Finding {
-    let label = variant_label(photo, t.variant);
+    let label = variant_label(photo, t.mark.variant);
     let name = people
         .get(t.person.0)
         .map_or("the person", |p| p.name.as_str());
@@ -213,8 +212,8 @@ fn finding(
         if o.person == t.person
             && o.title == t.title
             && o.former != t.former
-            && holder_set.contains(&o.variant)
-            && marked.insert(o.variant)
+            && holder_set.contains(&o.mark.variant)
+            && marked.insert(o.mark.variant)
         {
             marks.push(o.mark.clone());
         }
@@ -227,7 +226,10 @@ fn finding(
     } else {
         ("not former", format!("\"{as_written}\""))
     };
-    let id = photo.variants.get(t.variant).map_or("", |x| x.id.as_str());
+    let id = photo
+        .variants
+        .get(t.mark.variant)
+        .map_or("", |x| x.id.as_str());
     Finding {
         kind: FindingKind::Status,
         fact: Fact::Role,
