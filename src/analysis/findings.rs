@@ -36,6 +36,9 @@ pub enum FindingKind {
     /// A person's title given "former" where the others do not, or not
     /// where they do.
     Status,
+    /// A credit the folder contradicts: a photographer credited to an
+    /// agency no other credit gives them.
+    Credit,
 }
 
 impl FindingKind {
@@ -49,6 +52,7 @@ impl FindingKind {
             FindingKind::Quote => "altered quotation",
             FindingKind::Round => "round",
             FindingKind::Status => "status",
+            FindingKind::Credit => "credit",
         }
     }
 }

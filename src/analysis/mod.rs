@@ -22,6 +22,7 @@ mod calendar;
 mod claims;
 pub mod conflicts;
 mod countries;
+pub(crate) mod credit_line;
 pub mod diff;
 mod fast_hash;
 mod findings;
@@ -29,6 +30,7 @@ mod language;
 mod malformed;
 pub mod name_forms;
 mod people;
+mod photographer_agency;
 mod place_spelling;
 mod posts;
 mod quantities;
@@ -154,6 +156,9 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(place_spelling::find(photo, &sections, vocabulary));
     findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(agency_spelling::find(photo, &sections, vocabulary));
+    findings.extend(photographer_agency::find(
+        photo, &sections, &claims, vocabulary,
+    ));
     findings.extend(calendar::find(photo));
     findings.extend(calendar::find_dated(photo, &witnesses));
     findings.extend(rounds::find(photo, &sections, &witnesses));

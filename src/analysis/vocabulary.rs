@@ -140,6 +140,9 @@ struct Agency {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    /// Agencies whose pictures this one distributes ("AFP via Getty Images").
+    #[serde(default)]
+    carries: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -147,6 +150,10 @@ struct Agency {
 struct CreditWords {
     prefixes: Vec<String>,
     photographer_words: Vec<String>,
+    lead_cues: Vec<String>,
+    ignored_parts: Vec<String>,
+    taken_by: Vec<String>,
+    photo_nouns: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -222,7 +229,10 @@ impl VocabularyFile {
                 .iter_mut()
                 .find(|a| a.name.eq_ignore_ascii_case(&agency.name))
             {
-                Some(existing) => existing.aliases.extend(agency.aliases),
+                Some(existing) => {
+                    existing.aliases.extend(agency.aliases);
+                    existing.carries.extend(agency.carries);
+                }
                 None => self.agencies.push(agency),
             }
         }
@@ -230,6 +240,10 @@ impl VocabularyFile {
         self.credit
             .photographer_words
             .extend(other.credit.photographer_words);
+        self.credit.lead_cues.extend(other.credit.lead_cues);
+        self.credit.ignored_parts.extend(other.credit.ignored_parts);
+        self.credit.taken_by.extend(other.credit.taken_by);
+        self.credit.photo_nouns.extend(other.credit.photo_nouns);
         self.roles.selfie_taker.extend(other.roles.selfie_taker);
         self.roles
             .selfie_taken_by
@@ -387,6 +401,16 @@ pub struct Vocabulary {
     /// or more ("AP", "Associated Press", ..), for spun names ("Affiliated Push").
     pub(crate) agency_initials: Vec<(String, String, usize)>,
     pub(crate) credit_prefixes: PhraseSet,
+    /// What may open a credit line before its names ("Photo by", "Bild:",
+    /// "©"), lower-case, longest first.
+    pub(crate) credit_lead_cues: Vec<String>,
+    /// Parts of a credit line that name nobody ("Handout", "Pool").
+    pub(crate) credit_ignored: FastSet<String>,
+    /// "taken by", "photographed by": the photographer's name follows.
+    pub(crate) taken_by: PhraseSet,
+    pub(crate) photo_nouns: FastSet<String>,
+    /// For each agency, the agencies whose pictures it distributes.
+    pub(crate) agency_carries: Vec<Vec<usize>>,
     pub(crate) photographer_words: FastSet<String>,
     pub(crate) selfie_taker: PhraseSet,
     pub(crate) selfie_taken_by: PhraseSet,
@@ -453,6 +477,29 @@ impl Vocabulary {
                     .map(move |f| (initials(f), f.clone(), i))
             })
             .collect();
+        let agency_carries = file
+            .agencies
+            .iter()
+            .map(|a| {
+                a.carries
+                    .iter()
+                    .filter_map(|c| {
+                        agency_entries
+                            .iter()
+                            .position(|e| e.name.eq_ignore_ascii_case(c))
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut credit_lead_cues: Vec<String> = file
+            .credit
+            .lead_cues
+            .iter()
+            .map(|c| c.trim().to_lowercase())
+            .filter(|c| !c.is_empty())
+            .collect();
+        credit_lead_cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        credit_lead_cues.dedup();
         let (event_names, events) = named_set(&file.events);
         let (device_names, devices) = named_set(&file.devices);
         // A venue is recognised by its last word ("Aquatics Centre" by "Centre").
@@ -480,6 +527,11 @@ impl Vocabulary {
             agencies,
             agency_initials,
             credit_prefixes: PhraseSet::flat(&file.credit.prefixes),
+            credit_lead_cues,
+            credit_ignored: key_set(&file.credit.ignored_parts),
+            taken_by: PhraseSet::flat(&file.credit.taken_by),
+            photo_nouns: key_set(&file.credit.photo_nouns),
+            agency_carries,
             photographer_words: key_set(&file.credit.photographer_words),
             selfie_taker: PhraseSet::flat(&file.roles.selfie_taker),
             selfie_taken_by: PhraseSet::flat(&file.roles.selfie_taken_by),

@@ -2,7 +2,10 @@
 //! gettyimages", "via Getty", "via Shutterstock", a line that is only an agency
 //! ("AFP"), and "Associated Press photographer Petros Giannakouris" (agency
 //! and photographer). Agencies are canonicalised through the vocabulary
-//! ("gettyimages" and "GETTY IMAGES" are both "Getty Images").
+//! ("gettyimages" and "GETTY IMAGES" are both "Getty Images"). An agency
+//! before "via AGENCY" is the credit ("AFP via Getty Images" is AFP's
+//! picture, distributed by Getty), and so is one beside a slash in a byline
+//! ("Adem Altan/AFP", "AP Photo/Evan Vucci").
 
 use super::SectionClaims;
 use crate::analysis::scan::Gap;
@@ -16,7 +19,9 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
             continue;
         }
         // "Photo Credit: GETTY IMAGES", "via Getty".
-        if let Some(plen) = c.vocab.credit_prefixes.contains_at(&c.s.words, i) {
+        if let Some(plen) = c.vocab.credit_prefixes.contains_at(&c.s.words, i)
+            && !after_agency(c, i)
+        {
             let j = i + plen;
             let joint = c.s.between(j - 1, j);
             if j < n
@@ -39,12 +44,45 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
         // "Associated Press photographer Petros Giannakouris".
         let before_photographer = c.s.gap(i + alen) == Gap::Space
             && c.vocab.photographer_words.contains(c.s.key(i + alen));
-        if alone {
+        // "AFP via Getty Images": AFP's picture.
+        if let Some(end) = via_agency_after(c, last) {
+            credit(c, agency, i, end);
+            claimed_until = end;
+        } else if alone || slashed(c, i, last) {
             credit(c, agency, i, i + alen);
         } else if before_photographer {
             credit(c, agency, i, i + alen + 1);
         }
     }
+}
+
+/// True when word `i` ("via") comes right after an agency's name.
+fn after_agency(c: &SectionClaims<'_, '_>, i: usize) -> bool {
+    c.s.key(i) == "via"
+        && c.s.gap(i) == Gap::Space
+        && c.vocab.agencies.match_ending_at(&c.s.words, i).is_some()
+}
+
+/// Where "via AGENCY" ends when it follows word `last`.
+fn via_agency_after(c: &SectionClaims<'_, '_>, last: usize) -> Option<usize> {
+    let via = last + 1;
+    if c.s.key(via) != "via" || c.s.gap(via) != Gap::Space {
+        return None;
+    }
+    let (len, _) = c.vocab.agencies.match_at(&c.s.words, via + 1)?;
+    Some(via + 1 + len)
+}
+
+/// "Adem Altan/AFP", "AP Photo/Evan Vucci": a slash joins the agency
+/// (words `i..=last`) to a capitalised name.
+fn slashed(c: &SectionClaims<'_, '_>, i: usize, last: usize) -> bool {
+    let capitalised = |j: usize| {
+        c.s.words
+            .get(j)
+            .is_some_and(|w| w.capitalised || w.all_caps)
+    };
+    (i > 0 && c.s.between(i - 1, i).trim() == "/" && capitalised(i - 1))
+        || (c.s.between(last, last + 1).trim() == "/" && capitalised(last + 1))
 }
 
 fn credit(c: &mut SectionClaims<'_, '_>, agency: usize, start: usize, end: usize) {
@@ -134,6 +172,18 @@ mod tests {
                     "Petros Giannakouris"
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn an_agency_before_via_is_the_credit_and_the_distributor_is_not() {
+        assert_eq!(
+            credits("Rescuers carry Irmak. (Photo by Adem Altan/AFP via Getty Images)"),
+            vec![t("photo", "credit", "AFP", "AFP via Getty Images")]
+        );
+        assert_eq!(
+            credits("Trump raises his fist. (AP Photo/Evan Vucci)"),
+            vec![t("photo", "credit", "Associated Press", "AP Photo")]
         );
     }
 

@@ -35,15 +35,16 @@ fn canonical(
         .and_then(|(_, idx)| names.get(idx).cloned())
 }
 
-/// The credit value of a credit line: its agency, else the line as written.
+/// The credit value of a credit line: who it names as the picture's owner
+/// (its agency, not the distributor after "via"), else the line as written.
 pub(crate) fn credit_value(credit: &str, vocab: &Vocabulary) -> Option<String> {
     let trimmed = credit.trim();
     if trimmed.is_empty() {
         return None;
     }
     Some(
-        vocab
-            .agency_of(trimmed)
+        super::super::credit_line::parse(trimmed, vocab)
+            .owner()
             .map_or_else(|| trimmed.to_string(), str::to_string),
     )
 }
