@@ -198,7 +198,15 @@ fn read_part(part: &str, vocab: &Vocabulary, out: &mut CreditLine) {
     }
     match person_name(part, vocab) {
         Some(name) if out.photographer.is_none() => out.photographer = Some(name),
-        _ => out.others.push(part.to_string()),
+        _ => out.others.push(without_article(part).to_string()),
+    }
+}
+
+/// "the National Science Foundation" is the National Science Foundation.
+fn without_article(part: &str) -> &str {
+    match part.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => part[4..].trim_start(),
+        _ => part,
     }
 }
 

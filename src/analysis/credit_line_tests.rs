@@ -145,3 +145,32 @@ fn nothing_and_nonsense_give_no_parts() {
     assert_eq!(read("Handout"), (None, None, None, vec![]));
     assert_eq!(read("(((/)))"), (None, None, None, vec![]));
 }
+
+#[test]
+fn the_shapes_wire_desks_write() {
+    assert_eq!(
+        read("REUTERS/Kai Pfaffenbach"),
+        (s("Kai Pfaffenbach"), s("Reuters"), None, vec![])
+    );
+    assert_eq!(
+        read("Photo: Cameron Spencer for Getty Images"),
+        (s("Cameron Spencer"), s("Getty Images"), None, vec![])
+    );
+    assert_eq!(
+        read("Courtesy of the National Science Foundation"),
+        (
+            None,
+            None,
+            None,
+            vec!["National Science Foundation".to_string()]
+        )
+    );
+    assert_eq!(
+        read("Foto: dpa/Michael Kappeler"),
+        (s("Michael Kappeler"), s("dpa"), None, vec![])
+    );
+    assert_eq!(
+        read("Fotoğraf: Adem Altan | AFP"),
+        (s("Adem Altan"), s("AFP"), None, vec![])
+    );
+}
