@@ -39,6 +39,9 @@ pub enum FindingKind {
     /// A credit the folder contradicts: a photographer credited to an
     /// agency no other credit gives them.
     Credit,
+    /// A clock time of a happening (the shots, the earthquake) that the
+    /// other outlets give differently.
+    Time,
 }
 
 impl FindingKind {
@@ -53,6 +56,7 @@ impl FindingKind {
             FindingKind::Round => "round",
             FindingKind::Status => "status",
             FindingKind::Credit => "credit",
+            FindingKind::Time => "time",
         }
     }
 }

@@ -20,6 +20,7 @@ mod agency_spelling;
 pub mod align;
 mod calendar;
 mod claims;
+mod clock;
 pub mod conflicts;
 mod countries;
 pub(crate) mod credit_line;
@@ -162,6 +163,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(calendar::find(photo));
     findings.extend(calendar::find_dated(photo, &witnesses));
     findings.extend(rounds::find(photo, &sections, &witnesses));
+    findings.extend(clock::find(photo, &sections, &witnesses));
     findings.extend(status::find(
         photo,
         &sections,
