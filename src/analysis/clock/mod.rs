@@ -15,12 +15,17 @@
 //! ("04:17 local time", "22:17 Brasilia time") and agree too; an hour of 1
 //! to 12 without am/pm agrees with either half of the day.
 //!
+//! A happening word right after a word of `another` ("a second quake", "ein
+//! weiteres Beben") is another happening, and a witness whose own times of
+//! a happening disagree tells of several: neither is compared.
+//!
 //! Witnesses (copies of one text are one) whose times agree form a group.
 //! When one group is larger than every other and has at least [`MIN_OTHERS`]
 //! witnesses, each witness outside it is the odd one out; otherwise the
 //! times disagree and no side can be told: one undecided finding marks them
 //! all.
 
+mod compare;
 mod read;
 
 use std::collections::BTreeMap;
@@ -34,6 +39,8 @@ use super::scan::word_key;
 use super::section::SectionText;
 use super::witnesses::Witnesses;
 use crate::corpus::Photo;
+pub(crate) use compare::agree;
+use compare::{clock, groups};
 pub(crate) use read::{ClockTime, Zone, read};
 
 const CLOCK_DATA: &str = include_str!("../../../assets/clock.toml");
@@ -45,6 +52,7 @@ pub const MIN_OTHERS: usize = 2;
 #[serde(default, deny_unknown_fields)]
 struct ClockData {
     reach: usize,
+    another: Vec<String>,
     tolerance_minutes: u32,
     zone_step_minutes: u32,
     before: Vec<String>,
@@ -76,6 +84,8 @@ struct Form {
 /// The table, folded once.
 pub(crate) struct Tables {
     reach: usize,
+    /// Keys that make a happening another one ("a second quake").
+    another: Vec<String>,
     tolerance: u32,
     zone_step: u32,
     pub(crate) before: Vec<String>,
@@ -105,6 +115,7 @@ pub(crate) fn tables() -> &'static Tables {
             .collect();
         Tables {
             reach: data.reach,
+            another: data.another.iter().map(|w| word_key(w)).collect(),
             tolerance: data.tolerance_minutes,
             zone_step: data.zone_step_minutes.max(1),
             before: lower(data.before),
@@ -205,6 +216,11 @@ fn happening_of(
     let candidates = (first.saturating_sub(t.reach)..first).chain(after..after + t.reach);
     for k in candidates.filter(|&k| in_scope(k)) {
         let distance = if k < first { first - k } else { k + 1 - after };
+        let another = (k.saturating_sub(2)..k)
+            .any(|p| s.same_sentence(p, k) && t.another.iter().any(|a| a == s.key(p)));
+        if another {
+            continue;
+        }
         for (h, (_, forms)) in t.happenings.iter().enumerate() {
             if let Some(n) = forms.iter().find_map(|f| form_at(s, k, f))
                 && best.is_none_or(|b| distance < b.0)
@@ -249,56 +265,6 @@ pub(crate) fn stated(sections: &[SectionText<'_>]) -> Vec<Stated> {
     out
 }
 
-/// Whether two times can be one instant.
-pub(crate) fn agree(a: &ClockTime, b: &ClockTime, t: &Tables) -> bool {
-    let utc = |c: &ClockTime| match c.zone {
-        Zone::Offset(o) => c.minutes as i32 - o,
-        _ => c.minutes as i32,
-    };
-    let both_known = matches!(
-        (a.zone, b.zone),
-        (Zone::Offset(_), Zone::Offset(_)) | (Zone::Local, Zone::Local)
-    );
-    let (x, y) = if both_known && a.zone != Zone::Local {
-        (utc(a), utc(b))
-    } else {
-        (a.minutes as i32, b.minutes as i32)
-    };
-    let d = (x - y).rem_euclid(1440) as u32;
-    let mut apart = vec![d];
-    if a.half_day || b.half_day {
-        apart.push((d + 720) % 1440);
-    }
-    apart.into_iter().any(|d| {
-        let d = d.min(1440 - d);
-        if both_known {
-            d <= t.tolerance
-        } else {
-            let r = d % t.zone_step;
-            r <= t.tolerance || t.zone_step - r <= t.tolerance
-        }
-    })
-}
-
-/// "18:08", "18:11 (UTC−4)", "04:17 local time".
-fn clock(c: &ClockTime) -> String {
-    let hm = format!("{:02}:{:02}", c.minutes / 60, c.minutes % 60);
-    match c.zone {
-        Zone::Unknown => hm,
-        Zone::Local => format!("{hm} local time"),
-        Zone::Offset(0) => format!("{hm} UTC"),
-        Zone::Offset(o) => {
-            let sign = if o < 0 { '−' } else { '+' };
-            let (h, m) = (o.abs() / 60, o.abs() % 60);
-            if m == 0 {
-                format!("{hm} (UTC{sign}{h})")
-            } else {
-                format!("{hm} (UTC{sign}{h}:{m:02})")
-            }
-        }
-    }
-}
-
 /// The clock-time findings of a photo.
 pub(crate) fn find(
     photo: &Photo,
@@ -317,6 +283,14 @@ pub(crate) fn find(
                 .or_default()
                 .push(s);
         }
+        // A witness giving one happening several times tells of several
+        // (two quakes, a second volley): which one another outlet times
+        // cannot be told.
+        by_witness.retain(|_, times| {
+            times
+                .iter()
+                .all(|a| times.iter().all(|b| agree(&a.time, &b.time, t)))
+        });
         let groups = groups(&by_witness, t);
         if groups.len() < 2 {
             continue;
@@ -386,39 +360,6 @@ pub(crate) fn find(
         }
     }
     out
-}
-
-/// Witnesses joined where any of their times agree (transitively), in order
-/// of first witness.
-fn groups(by_witness: &BTreeMap<usize, Vec<&Stated>>, t: &Tables) -> Vec<Vec<usize>> {
-    let ids: Vec<usize> = by_witness.keys().copied().collect();
-    let mut group: Vec<usize> = (0..ids.len()).collect();
-    fn root(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
-    for a in 0..ids.len() {
-        for b in a + 1..ids.len() {
-            let meets = by_witness[&ids[a]].iter().any(|x| {
-                by_witness[&ids[b]]
-                    .iter()
-                    .any(|y| agree(&x.time, &y.time, t))
-            });
-            if meets {
-                let (ra, rb) = (root(&mut group, a), root(&mut group, b));
-                group[rb.max(ra)] = ra.min(rb);
-            }
-        }
-    }
-    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, &id) in ids.iter().enumerate() {
-        let r = root(&mut group, i);
-        out.entry(r).or_default().push(id);
-    }
-    out.into_values().collect()
 }
 
 #[cfg(test)]

@@ -246,6 +246,19 @@ fn zones_approximations_and_other_happenings_say_nothing() {
             ("A", "Shots rang out at about 6:05 p.m."),
             ("B", "Shots rang out at 6:11 p.m."),
         ],
+        // A second quake, timed by another outlet.
+        [
+            ("A", "The earthquake struck at 04:17 local time."),
+            ("B", "A second earthquake struck at 13:24 local time."),
+        ],
+        // One text timing two quakes: which one the other times is unknown.
+        [
+            (
+                "A",
+                "The quake hit at 04:17 local time. The quake at 13:24 local time was felt in Cairo.",
+            ),
+            ("B", "The earthquake struck at 13:24 local time."),
+        ],
         // Different happenings.
         [
             ("A", "Trump took the stage at 6:02 p.m."),
