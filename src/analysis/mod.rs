@@ -17,6 +17,7 @@ mod model;
 
 mod agency_names;
 mod agency_spelling;
+mod agreement;
 pub mod align;
 mod calendar;
 mod claims;

@@ -1,8 +1,6 @@
-//! When two clock times can be one instant, and which witnesses agree.
+//! When two clock times can be one instant.
 
-use std::collections::BTreeMap;
-
-use super::{ClockTime, Stated, Tables, Zone};
+use super::{ClockTime, Tables, Zone};
 
 /// Whether two times can be one instant.
 pub(crate) fn agree(a: &ClockTime, b: &ClockTime, t: &Tables) -> bool {
@@ -52,37 +50,4 @@ pub(super) fn clock(c: &ClockTime) -> String {
             }
         }
     }
-}
-
-/// Witnesses joined where any of their times agree (transitively), in order
-/// of first witness.
-pub(super) fn groups(by_witness: &BTreeMap<usize, Vec<&Stated>>, t: &Tables) -> Vec<Vec<usize>> {
-    let ids: Vec<usize> = by_witness.keys().copied().collect();
-    let mut group: Vec<usize> = (0..ids.len()).collect();
-    fn root(group: &mut [usize], mut i: usize) -> usize {
-        while group[i] != i {
-            group[i] = group[group[i]];
-            i = group[i];
-        }
-        i
-    }
-    for a in 0..ids.len() {
-        for b in a + 1..ids.len() {
-            let meets = by_witness[&ids[a]].iter().any(|x| {
-                by_witness[&ids[b]]
-                    .iter()
-                    .any(|y| agree(&x.time, &y.time, t))
-            });
-            if meets {
-                let (ra, rb) = (root(&mut group, a), root(&mut group, b));
-                group[rb.max(ra)] = ra.min(rb);
-            }
-        }
-    }
-    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, &id) in ids.iter().enumerate() {
-        let r = root(&mut group, i);
-        out.entry(r).or_default().push(id);
-    }
-    out.into_values().collect()
 }

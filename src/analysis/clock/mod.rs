@@ -34,13 +34,14 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::ConflictSeverity;
+use super::agreement::{Verdict, groups, verdict};
 use super::findings::{Fact, Finding, FindingKind, Mark, join_names, variant_label};
 use super::scan::word_key;
 use super::section::SectionText;
 use super::witnesses::Witnesses;
 use crate::corpus::Photo;
 pub(crate) use compare::agree;
-use compare::{clock, groups};
+use compare::clock;
 pub(crate) use read::{ClockTime, Zone, read};
 
 const CLOCK_DATA: &str = include_str!("../../../assets/clock.toml");
@@ -291,24 +292,18 @@ pub(crate) fn find(
                 .iter()
                 .all(|a| times.iter().all(|b| agree(&a.time, &b.time, t)))
         });
-        let groups = groups(&by_witness, t);
-        if groups.len() < 2 {
-            continue;
-        }
-        let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
-        let main: Vec<&Vec<usize>> = groups.iter().filter(|g| g.len() == largest).collect();
+        let groups = groups(&by_witness, |a, b| agree(&a.time, &b.time, t));
         let label = |w: usize| variant_label(photo, by_witness[&w][0].variant);
         let said = |w: usize| {
             let first = by_witness[&w][0];
             format!("{} (\"{}\")", clock(&first.time), first.mark.quote)
         };
-        if let [main] = main.as_slice()
-            && main.len() >= MIN_OTHERS
-        {
-            let holders: Vec<String> = main.iter().map(|&w| label(w)).collect();
-            let first_holder = by_witness[&main[0]][0];
-            for group in groups.iter().filter(|g| g.len() < largest) {
-                for &w in group {
+        match verdict(groups, MIN_OTHERS) {
+            Verdict::Agreed => {}
+            Verdict::Odd { odd, holders } => {
+                let names: Vec<String> = holders.iter().map(|&w| label(w)).collect();
+                let first_holder = by_witness[&holders[0]][0];
+                for w in odd {
                     let mut marks: Vec<Mark> = by_witness[&w]
                         .iter()
                         .map(|s| Mark {
@@ -316,7 +311,7 @@ pub(crate) fn find(
                             ..s.mark.clone()
                         })
                         .collect();
-                    marks.extend(main.iter().map(|m| by_witness[m][0].mark.clone()));
+                    marks.extend(holders.iter().map(|m| by_witness[m][0].mark.clone()));
                     let id = photo.variants.get(w).map_or("", |x| x.id.as_str());
                     out.push(Finding {
                         kind: FindingKind::Time,
@@ -327,7 +322,7 @@ pub(crate) fn find(
                             "{} gives {} for the {name}; {} give {}",
                             label(w),
                             said(w),
-                            join_names(&holders),
+                            join_names(&names),
                             clock(&first_holder.time)
                         ),
                         marks,
@@ -335,28 +330,29 @@ pub(crate) fn find(
                     });
                 }
             }
-        } else {
-            let sides: Vec<String> = groups
-                .iter()
-                .map(|g| format!("{} {}", label(g[0]), said(g[0])))
-                .collect();
-            let marks = groups
-                .iter()
-                .flatten()
-                .flat_map(|w| by_witness[w].iter().map(|s| s.mark.clone()))
-                .collect();
-            out.push(Finding {
-                kind: FindingKind::Time,
-                fact: Fact::Time,
-                severity: ConflictSeverity::Medium,
-                key: format!("time/{name}"),
-                summary: format!(
-                    "The outlets give different times for the {name}: {}",
-                    join_names(&sides)
-                ),
-                marks,
-                conflict: None,
-            });
+            Verdict::Undecided(groups) => {
+                let sides: Vec<String> = groups
+                    .iter()
+                    .map(|g| format!("{} {}", label(g[0]), said(g[0])))
+                    .collect();
+                let marks = groups
+                    .iter()
+                    .flatten()
+                    .flat_map(|w| by_witness[w].iter().map(|s| s.mark.clone()))
+                    .collect();
+                out.push(Finding {
+                    kind: FindingKind::Time,
+                    fact: Fact::Time,
+                    severity: ConflictSeverity::Medium,
+                    key: format!("time/{name}"),
+                    summary: format!(
+                        "The outlets give different times for the {name}: {}",
+                        join_names(&sides)
+                    ),
+                    marks,
+                    conflict: None,
+                });
+            }
         }
     }
     out
