@@ -42,6 +42,9 @@ pub enum FindingKind {
     /// A clock time of a happening (the shots, the earthquake) that the
     /// other outlets give differently.
     Time,
+    /// A town placed in another state or country than the other outlets
+    /// place it.
+    Region,
 }
 
 impl FindingKind {
@@ -57,6 +60,7 @@ impl FindingKind {
             FindingKind::Status => "status",
             FindingKind::Credit => "credit",
             FindingKind::Time => "time",
+            FindingKind::Region => "region",
         }
     }
 }

@@ -50,6 +50,7 @@ mod stray_stops;
 #[cfg(test)]
 mod test_photos;
 pub mod tokens;
+mod town_region;
 pub mod vocabulary;
 mod witnesses;
 
@@ -165,6 +166,9 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     findings.extend(calendar::find_dated(photo, &witnesses));
     findings.extend(rounds::find(photo, &sections, &witnesses));
     findings.extend(clock::find(photo, &sections, &witnesses));
+    findings.extend(town_region::find(
+        photo, &sections, &mentions, vocabulary, &witnesses,
+    ));
     findings.extend(status::find(
         photo,
         &sections,
