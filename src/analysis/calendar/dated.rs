@@ -18,6 +18,9 @@
 //!   at least [`MIN_OTHERS`] others give it dates that agree with each other;
 //! - a witness that gives one thing two dates that disagree, where no other
 //!   witness dates it, **contradicts itself**; neither side is called wrong.
+//!   But of an event a story may tell several (`several`: the rally of July
+//!   13 and the one of October 5): such a witness's dates of it are not
+//!   compared at all.
 
 use std::collections::BTreeMap;
 
@@ -41,12 +44,21 @@ pub const MIN_OTHERS: usize = 2;
 #[derive(Debug, Default, serde::Deserialize)]
 pub(super) struct ThingData {
     thing: String,
+    /// A story may tell of several (rallies, quakes): see [`Thing::several`].
+    #[serde(default)]
+    several: bool,
+    /// Words between a date and this thing's word, at most ([`REACH`] if unset).
+    reach: Option<usize>,
     words: Vec<String>,
 }
 
 /// A thing's words, folded, each a phrase of word keys.
 pub(super) struct Thing {
     name: String,
+    /// A witness that gives it two dates that disagree tells of two of
+    /// them: its dates are not compared, and contradict nothing.
+    several: bool,
+    reach: usize,
     phrases: Vec<Vec<String>>,
 }
 
@@ -55,6 +67,8 @@ pub(super) fn compile(things: &[ThingData]) -> Vec<Thing> {
         .iter()
         .map(|t| Thing {
             name: t.thing.clone(),
+            several: t.several,
+            reach: t.reach.unwrap_or(REACH).min(REACH),
             phrases: t
                 .words
                 .iter()
@@ -152,7 +166,8 @@ fn thing_near(w: &Words<'_>, start: usize, end: usize, t: &Tables) -> Option<usi
     let mut best: Option<(usize, usize)> = None;
     let mut consider = |at: usize, distance: usize| {
         for (index, thing) in t.things.iter().enumerate() {
-            if thing.phrases.iter().any(|p| phrase_at(w, at, p))
+            if distance <= thing.reach
+                && thing.phrases.iter().any(|p| phrase_at(w, at, p))
                 && best.is_none_or(|(d, _)| distance < d)
             {
                 best = Some((distance, index));
@@ -214,10 +229,24 @@ pub(crate) fn find(photo: &Photo, witnesses: &Witnesses) -> Vec<Finding> {
         by_thing.entry(d.thing).or_default().push(d);
     }
     let mut out = Vec::new();
-    for (thing, dates) in by_thing {
-        let name = t.things.get(thing).map_or("", |x| x.name.as_str());
+    for (thing, mut dates) in by_thing {
+        let Some(thing) = t.things.get(thing) else {
+            continue;
+        };
+        let name = thing.name.as_str();
+        if thing.several {
+            let all = dates.clone();
+            dates.retain(|d| {
+                let own = witness_of(witnesses, d);
+                all.iter()
+                    .filter(|o| witness_of(witnesses, o) == own)
+                    .all(|o| o.when.agrees(d.when))
+            });
+        }
         out.extend(odd_dates(photo, witnesses, name, &dates));
-        out.extend(self_contradictions(photo, witnesses, name, &dates));
+        if !thing.several {
+            out.extend(self_contradictions(photo, witnesses, name, &dates));
+        }
     }
     out
 }

@@ -172,3 +172,67 @@ fn the_nearest_thing_word_decides() {
     );
     assert_eq!(span.slice(text), "April 10, 2019");
 }
+
+#[test]
+fn the_events_date_two_others_contradict_is_the_odd_one() {
+    let p = photo(&[
+        (
+            "AJC",
+            "Trump at a campaign rally, Saturday, July 13, 2024, in Butler, Pa.",
+        ),
+        ("UPI", "during a campaign rally on July 13 in Butler."),
+        (
+            "Grassroots",
+            "Donald Trump during a rally in Butler, Pennsylvania on July 16, 2024.",
+        ),
+    ]);
+    assert_eq!(
+        found(&p, &each_alone(&p)),
+        vec![(
+            "Grassroots dates the rally to \"July 16, 2024\"; AJC and UPI date it to \
+             \"July 13, 2024\""
+                .to_string(),
+            vec![
+                (2, "July 16, 2024".to_string(), true),
+                (0, "July 13, 2024".to_string(), false),
+                (1, "July 13".to_string(), false),
+            ]
+        )]
+    );
+}
+
+#[test]
+fn a_text_that_tells_of_two_rallies_is_not_compared_nor_contradicts_itself() {
+    let p = photo(&[
+        (
+            "UPI",
+            "Trump returned for a rally on October 5. At the rally on July 13 he was grazed.",
+        ),
+        ("AJC", "Trump at a campaign rally, Saturday, July 13, 2024."),
+        ("ABC7", "Trump at a rally on July 13, 2024."),
+    ]);
+    assert_eq!(found(&p, &each_alone(&p)), vec![]);
+    let alone = photo(&[(
+        "UPI",
+        "Trump returned for a rally on October 5. At the rally on July 13 he was grazed.",
+    )]);
+    assert_eq!(found(&alone, &each_alone(&alone)), vec![]);
+}
+
+#[test]
+fn the_news_of_a_day_is_not_the_events_date() {
+    // The toll of 10 February, not the quakes of 6 February.
+    let p = photo(&[
+        (
+            "W Radio",
+            "Este 10 de febrero, el número de muertos por los terremotos que sacudieron el \
+             pasado lunes el sureste de Turquía ascendió a 19.388.",
+        ),
+        ("TRT", "killed in Türkiye's February 6 earthquake"),
+        (
+            "IstoÉ",
+            "after the devastating earthquake on February 6 in Turkey",
+        ),
+    ]);
+    assert_eq!(found(&p, &each_alone(&p)), vec![]);
+}
