@@ -6,7 +6,8 @@
 //! ("terça-feira", "2023-02-07"); an apostrophe and the letters after it are
 //! an ending, left out of the word's key ("Şubat'ta" is "subat"). A date is
 //! one of:
-//! - `2023-02-07`, or `7.2.2023` (day, month, year, joined by dots);
+//! - `2023-02-07`, or `7.2.2023` (day, month, year, joined by dots), or
+//!   `14.7.` after "am", "vom", "bis", ... (day and month, each with its dot);
 //! - a day ("25", "25th", "6.", "1er"), a month name, and maybe a year:
 //!   "25 May 1965", "6. Februar 2023", "25 de mayo de 1965", "7 février";
 //! - a month name, a day, and maybe a year: "May 25, 1965", "Feb. 7".
@@ -164,6 +165,11 @@ fn spaced(gap: Option<&str>, marks: &[char]) -> bool {
         })
 }
 
+/// Words a German date written "14.7." follows.
+const DAY_MONTH_CUES: [&str; 10] = [
+    "am", "vom", "bis", "zum", "seit", "ab", "den", "dem", "zwischen", "und",
+];
+
 /// A day of the month as written: "25", "25th", "1er".
 fn day_number(key: &str, t: &Tables) -> Option<u32> {
     let digits = key.len() - key.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -243,6 +249,21 @@ pub(super) fn read_date(w: &Words<'_>, i: usize, t: &Tables) -> Option<Written> 
     {
         return Some(written(i + 3, day, month, Some(year), vec![]));
     }
+    // "am 14.7.": day and month with their full stops, no year, after a
+    // word that leads a date (a decimal "um 14.7." does not end so).
+    if let (Some(day), Some(month)) = (plain_number(w.key(i), 2), plain_number(w.key(i + 1), 2))
+        && w.gap(i + 1) == Some(".")
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && i > 0
+        && DAY_MONTH_CUES.contains(&w.key(i - 1))
+        && let Some(month_word) = w.words.get(i + 1)
+        && let Some(rest) = w.text.get(month_word.span.end..)
+        && rest.starts_with('.')
+        && !rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        return Some(written(i + 2, day, month, None, vec![]));
+    }
     // 25 May 1965, 6. Februar 2023, 25 de mayo de 1965
     if let Some(day) = day_number(w.key(i), t) {
         let mut j = i + 1;
@@ -285,3 +306,7 @@ fn year_after(w: &Words<'_>, k: usize, t: &Tables) -> (Option<i32>, usize) {
     }
     (None, k)
 }
+
+#[cfg(test)]
+#[path = "written_tests.rs"]
+mod tests;
