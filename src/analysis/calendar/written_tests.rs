@@ -13,9 +13,12 @@ fn first_date(text: &str) -> Option<(u32, u32, Option<i32>, String)> {
     })
 }
 
+/// (day, month, year, the words of the date).
+type Expected = (u32, u32, Option<i32>, &'static str);
+
 #[test]
 fn every_date_form_in_every_language() {
-    let cases: [(&str, (u32, u32, Option<i32>, &str)); 24] = [
+    let cases: [(&str, Expected); 24] = [
         // English
         ("on July 14 in Rio", (14, 7, None, "July 14")),
         ("on Jul. 14 in Rio", (14, 7, None, "Jul. 14")),
