@@ -5,8 +5,10 @@
 //! How times are read is in [`read`]. A time is the time *of* the happening
 //! (`assets/clock.toml`: shots, an earthquake, an explosion, a crash) named
 //! nearest to it in its sentence, within `reach` words; a time with no
-//! happening beside it ("6:05 p.m. Trump walks onto the stage") or an
-//! approximate one ("kurz nach 18:00 Uhr") states nothing compared here.
+//! happening beside it ("6:05 p.m. Trump walks onto the stage"), an
+//! approximate one ("kurz nach 18:00 Uhr") or a filing stamp ("Updated 7:32
+//! p.m. ET", a live blog's "7:32 p.m.: Shots were fired") states nothing
+//! compared here.
 //!
 //! Two times of one happening agree when they are at most
 //! `tolerance_minutes` apart, in UTC where both zones are known and as
@@ -57,6 +59,7 @@ struct ClockData {
     tolerance_minutes: u32,
     zone_step_minutes: u32,
     before: Vec<String>,
+    stamp_before: Vec<String>,
     not_before_units: Vec<String>,
     approximate_before: Vec<String>,
     approximate_after: Vec<String>,
@@ -90,6 +93,7 @@ pub(crate) struct Tables {
     tolerance: u32,
     zone_step: u32,
     pub(crate) before: Vec<String>,
+    pub(crate) stamp_before: Vec<String>,
     pub(crate) not_before_units: Vec<String>,
     pub(crate) approximate_before: Vec<String>,
     pub(crate) approximate_after: Vec<String>,
@@ -120,6 +124,7 @@ pub(crate) fn tables() -> &'static Tables {
             tolerance: data.tolerance_minutes,
             zone_step: data.zone_step_minutes.max(1),
             before: lower(data.before),
+            stamp_before: lower(data.stamp_before),
             not_before_units: lower(data.not_before_units),
             approximate_before: lower(data.approximate_before),
             approximate_after: data.approximate_after,
@@ -239,7 +244,7 @@ pub(crate) fn stated(sections: &[SectionText<'_>]) -> Vec<Stated> {
     let mut out = Vec::new();
     for s in sections {
         for time in read(s.text, t) {
-            if time.approximate {
+            if time.approximate || time.stamp {
                 continue;
             }
             let Some((happening, k, n)) = happening_of(s, &time, t) else {

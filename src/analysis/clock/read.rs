@@ -35,6 +35,9 @@ pub(crate) struct ClockTime {
     pub zone: Zone,
     /// "about 18:08", "18時ごろ": no minute to compare.
     pub approximate: bool,
+    /// A filing stamp ("Updated 7:32 p.m. ET", a live blog's "7:32 p.m.:"):
+    /// the time of the writing, not of what it tells.
+    pub stamp: bool,
 }
 
 const PM: [&str; 5] = ["午後", "下午", "오후", "晚上", "傍晚"];
@@ -238,6 +241,9 @@ fn read_at(
     }
     let end = byte(text, chars, j);
     let approximate = approximate(text, start, end, t);
+    let after = text.get(end..).unwrap_or("").trim_start();
+    let stamp =
+        after.starts_with([':', '|']) || t.stamp_before.contains(&previous_word(text, start));
     Some((
         ClockTime {
             span: Span::new(start, end),
@@ -245,6 +251,7 @@ fn read_at(
             half_day: pm.is_none() && !twenty_four,
             zone,
             approximate,
+            stamp,
         },
         j.max(i + 1),
     ))

@@ -126,6 +126,7 @@ fn at(minutes: u32, half_day: bool, zone: Zone) -> ClockTime {
         half_day,
         zone,
         approximate: false,
+        stamp: false,
     }
 }
 
@@ -258,6 +259,18 @@ fn zones_approximations_and_other_happenings_say_nothing() {
                 "The quake hit at 04:17 local time. The quake at 13:24 local time was felt in Cairo.",
             ),
             ("B", "The earthquake struck at 13:24 local time."),
+        ],
+        // A live blog's stamps.
+        [
+            (
+                "A",
+                "7:32 p.m.: Secret Service says shots were fired at the rally",
+            ),
+            ("B", "Shots rang out at 6:11 p.m."),
+        ],
+        [
+            ("A", "Updated 7:32 p.m. ET. Shots were fired at the rally"),
+            ("B", "Shots rang out at 6:11 p.m."),
         ],
         // Different happenings.
         [
