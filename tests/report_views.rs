@@ -456,7 +456,7 @@ fn html_and_markdown_have_a_people_section_marking_the_misspelling() -> TestResu
     let report = misspelt_bolt_report()?;
     let html = render_html(&report, &Thumbnails::new());
     for needle in [
-        "<h3>People</h3>\n<h4>Usain Bolt</h4>\n<table>\n\
+        "<h3>People</h3>\n<h4>Usain Bolt <span class=\"loc\">Jamaica</span></h4>\n<table>\n\
          <thead><tr><th>Spelling</th><th>Printed by</th><th>Note</th></tr></thead>\n<tbody>\n",
         "<tr><td><q>Usain Bolt</q></td><td>A, B</td><td></td></tr>\n",
         "<tr class=\"odd\"><td><q>Usain Bold</q> <span class=\"tag\">misspelt</span></td>\
@@ -472,7 +472,7 @@ fn html_and_markdown_have_a_people_section_marking_the_misspelling() -> TestResu
 
     let md = render_markdown(&report);
     for needle in [
-        "### People\n\n#### Usain Bolt\n\n| Spelling | Printed by | Note |\n|---|---|---|\n",
+        "### People\n\n#### Usain Bolt (Jamaica)\n\n| Spelling | Printed by | Note |\n|---|---|---|\n",
         "| “Usain Bolt” | A, B |  |\n",
         "| “Usain Bold” (misspelt) | C &lt;i\\>&amp;&lt;/i\\> \"Co\" | \
          C &lt;i\\>&amp;&lt;/i\\> \"Co\" writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart) |\n",

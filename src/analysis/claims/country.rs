@@ -1,6 +1,7 @@
 //! Country claims: "South Korea’s Lim", "the South’s Shin Yu-bin and Lim
 //! Jong-hoon", "South Korean athlete Lim Jong-hoon", "the victorious Chinese
-//! team Wang Chuqin and Sun Yingsha", "Wang Chuqin and Sun Yingsha (China)".
+//! team Wang Chuqin and Sun Yingsha", "Wang Chuqin and Sun Yingsha (China)",
+//! "Cole Hocker of the United States", "Josh Kerr, of Britain".
 //!
 //! A country form covers the list of names right after it (joined by commas
 //! and "and" only), so in "North Korea's Ri Jong-sik and Kim Kum-yong China's
@@ -64,6 +65,14 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
                 }
             }
         }
+        // "Cole Hocker of the United States", "Kerr, of Britain".
+        if list.is_empty()
+            && let Some(m) = c.owner_of(k)
+        {
+            list = c.list_back(m);
+            let of = c.mentions.get(m).map_or(hit.start, |h| h.end());
+            span = c.s.full_span(of, hit.end());
+        }
         for m in list {
             c.push_entity(Entity::Person(m), Attribute::Country, &name, span);
         }
@@ -121,6 +130,24 @@ mod tests {
             vec![
                 t("Wang Chuqin", "country", "China", "China"),
                 t("Sun Yingsha", "country", "China", "China"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_country_after_of_is_the_named_persons() {
+        assert_eq!(
+            countries("Lim Jong-hoon of South Korea and Wang Chuqin, of China, posed."),
+            vec![
+                t("Lim Jong-hoon", "country", "South Korea", "of South Korea"),
+                t("Wang Chuqin", "country", "China", "of China"),
+            ]
+        );
+        assert_eq!(
+            countries("Ri Jong Sik and Kim Kum Yong of North Korea smiled."),
+            vec![
+                t("Ri Jong Sik", "country", "North Korea", "of North Korea"),
+                t("Kim Kum Yong", "country", "North Korea", "of North Korea"),
             ]
         );
     }

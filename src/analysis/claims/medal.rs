@@ -5,12 +5,14 @@
 //! - a demonym before a label: "the South Korean bronze medalists" (the country's people);
 //! - a label before a list or a country: "gold medallists Wang Chuqin and Sun Yingsha",
 //!   "Gold medallists China";
+//! - alone in brackets right after a name: "Cole Hocker (gold)";
 //! - a verb before it: "won bronze", "settled for bronze", "bagging a silver",
 //!   "clinching the silver medal": the nearest person or country named before
 //!   (a country that says where a person is from, "X of Germany took silver",
-//!   gives it to the person);
+//!   "X of the United States, who took bronze", gives it to the person);
 //! - a possessive: "North Korean athletes ... their silver medals";
-//! - after a verb claim, an elliptical "and North Korea silver".
+//! - after a verb claim, an elliptical "and North Korea silver" (and "Y of
+//!   the United States bronze", the person's).
 //!
 //! Also "on the top step of the podium": gold for everyone named in that sentence.
 //!
@@ -36,7 +38,7 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
         if verb_claim_in_sentence.is_some_and(|s| s != sentence) {
             verb_claim_in_sentence = None;
         }
-        if !false_friend(c, i) {
+        if !false_friend(c, i) && !bracketed(c, i, len, &value) {
             let found = medal_at(c, i, len, &value);
             if found == Some(Shape::Verb) {
                 verb_claim_in_sentence = Some(sentence);
@@ -190,8 +192,27 @@ fn elliptical(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) 
     if let Some(e) = c.entity_ending_at(i) {
         let (start, _) = c.range(e);
         let span = c.s.span(start, i + len);
+        // "... and Yared Nuguse of the United States bronze": the person.
+        let e = match e {
+            Entity::Country(k) => c.owner_of(k).map_or(e, Entity::Person),
+            person => person,
+        };
         claim_entity(c, i, e, value, span);
     }
+}
+
+/// "Cole Hocker (gold)": a medal word alone in brackets right after a name.
+fn bracketed(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) -> bool {
+    let opens = c.s.between(i.saturating_sub(1), i).trim() == "(";
+    let span = c.s.span(i, i + len);
+    let closes = c.s.text.get(span.end..).is_some_and(|r| r.starts_with(')'));
+    if !opens || !closes || i == 0 {
+        return false;
+    }
+    let Some(m) = c.mention_ending_at(i) else {
+        return false;
+    };
+    claim_list(c, i, &[Entity::Person(m)], value, span)
 }
 
 /// "on the top step of the podium": gold for everyone named in the sentence.
@@ -339,6 +360,28 @@ mod tests {
                 t("Shin Yu-bin", "medal", "bronze", "won bronze"),
                 t("Ri Jong Sik", "medal", "silver", "bagging a silver"),
                 t("Kim Kum Yong", "medal", "silver", "bagging a silver"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_agency_forms_of_country_and_medal() {
+        // "NAME of COUNTRY VERB", an article before the country, a relative
+        // clause, an elliptical medal after "NAME of COUNTRY", brackets.
+        assert_eq!(
+            medals(
+                "Lim Jong-hoon of the South Korea took bronze, Ri Jong Sik of North Korea silver."
+            ),
+            vec![
+                t("Lim Jong-hoon", "medal", "bronze", "took bronze"),
+                t("Ri Jong Sik", "medal", "silver", "North Korea silver"),
+            ]
+        );
+        assert_eq!(
+            medals("Wang Chuqin of China, who took gold, and Ri Jong Sik (silver) posed."),
+            vec![
+                t("Wang Chuqin", "medal", "gold", "took gold"),
+                t("Ri Jong Sik", "medal", "silver", "silver"),
             ]
         );
     }

@@ -42,6 +42,16 @@ pub(crate) struct SectionClaims<'s, 'a> {
     pub claims: Vec<Claim>,
 }
 
+/// Words that may stand between "of" and a country: "of Team United States".
+const TEAM_WORDS: [&str; 6] = [
+    "team",
+    "equipo",
+    "equipe",
+    "mannschaft",
+    "seleccion",
+    "squadra",
+];
+
 impl<'s, 'a> SectionClaims<'s, 'a> {
     pub fn new(
         s: &'s SectionText<'a>,
@@ -178,22 +188,45 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
         let Entity::Country(k) = nearest else {
             return Some(nearest);
         };
+        Some(self.owner_of(k).map_or(nearest, Entity::Person))
+    }
+
+    /// The person a country says where they are from: "Cole Hocker of the
+    /// United States", "Ri Jong Sik (North Korea)", "Kerr, of Britain".
+    pub fn owner_of(&self, k: usize) -> Option<usize> {
         let start = self.country_hit(k)?.start;
-        let of = start.checked_sub(1).filter(|&p| {
-            self.s.same_sentence(p, start)
-                && matches!(
-                    self.s.key(p),
-                    "of" | "from" | "de" | "du" | "aus" | "von" | "da" | "do"
-                )
-        });
-        let owner = match of {
-            Some(p) => self.mention_ending_at(p),
-            None if self.s.between(start.saturating_sub(1), start).contains('(') => {
-                self.mention_ending_at(start)
+        let mut p = start.checked_sub(1)?;
+        // "of the United States", "de los Estados Unidos", "of Team USA".
+        for _ in 0..2 {
+            let key = self.s.key(p);
+            let filler = self.vocab.articles.contains(key) || TEAM_WORDS.contains(&key);
+            if !filler || self.s.gap(p + 1) != Gap::Space {
+                break;
             }
-            None => None,
-        };
-        Some(owner.map_or(nearest, Entity::Person))
+            p = p.checked_sub(1)?;
+        }
+        let of = self.s.same_sentence(p, start)
+            && matches!(
+                self.s.key(p),
+                "of" | "from"
+                    | "de"
+                    | "du"
+                    | "aus"
+                    | "von"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "das"
+                    | "del"
+                    | "des"
+            );
+        if of {
+            return self.mention_ending_at(p);
+        }
+        if self.s.between(start.saturating_sub(1), start).contains('(') {
+            return self.mention_ending_at(start);
+        }
+        None
     }
 
     /// The nearest person or country named before word `i` in its sentence.
