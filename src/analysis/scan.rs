@@ -99,6 +99,41 @@ pub(crate) fn word_key_into(word: &str, key: &mut String) {
     }
 }
 
+/// Titles written with a full stop that never ends a sentence ("Mr. Lim").
+const TITLES: [&str; 24] = [
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "gov", "sen", "rep", "lt", "col",
+    "sgt", "capt", "mt", "ft", "no", "nr", "vs", "sra", "dra", "pres",
+];
+
+/// Whether the full stop at `chars[i]` ends an abbreviation inside a
+/// sentence rather than the sentence: after a title ("Mr."), after an
+/// initial ("Neil F. Leifer"), or before a lower-case word ("the U.S.
+/// team", "6:11 p.m. local time"). "in Butler, Pa. The shooter" ends one.
+fn abbreviation_dot(text: &str, chars: &[(usize, char)], i: usize, last: Option<&Word>) -> bool {
+    let Some(&(pos, _)) = chars.get(i) else {
+        return false;
+    };
+    let Some(word) = last.filter(|w| w.full_end == pos) else {
+        return false;
+    };
+    let body = word.span.slice(text);
+    if TITLES.contains(&word.key.as_str()) && word.capitalised {
+        return true;
+    }
+    let before_word = text.get(..word.span.start).and_then(|t| t.chars().last());
+    let single = body.chars().count() == 1;
+    if single && word.capitalised && before_word != Some('.') {
+        return true;
+    }
+    let next = chars
+        .get(i + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&(_, c)| c)
+        .find(|c| *c != ' ' && *c != '\u{a0}');
+    next.is_some_and(|c| c.is_lowercase())
+}
+
 /// Cuts a section's text into words and sentences.
 pub(crate) fn scan(text: &str) -> Scan {
     // Room for a word every six bytes or so, to spare most regrowing.
@@ -200,7 +235,8 @@ pub(crate) fn scan(text: &str) -> Scan {
                 let digit_around = i > 0
                     && chars.get(i - 1).is_some_and(|&(_, d)| d.is_ascii_digit())
                     && chars.get(i + 1).is_some_and(|&(_, d)| d.is_ascii_digit());
-                if !digit_around {
+                let abbreviation = c == '.' && abbreviation_dot(text, &chars, i, words.last());
+                if !digit_around && !abbreviation {
                     sentence += 1;
                 }
                 gap_other = true;
@@ -288,5 +324,23 @@ mod tests {
     fn decimal_points_do_not_end_sentences() {
         let s = scan("A 2.5-mile wide zone");
         assert!(s.words.iter().all(|w| w.sentence == 0));
+    }
+
+    /// The sentence of each word.
+    fn sentences(text: &str) -> Vec<usize> {
+        scan(text).words.iter().map(|w| w.sentence).collect()
+    }
+
+    #[test]
+    fn abbreviations_inside_a_sentence_do_not_end_it() {
+        // Titles, initials, and a lower-case word after the stop.
+        assert_eq!(sentences("Mr. Lim and Dr. Shin"), [0; 5]);
+        assert_eq!(sentences("Neil F. Leifer took it"), [0; 5]);
+        assert_eq!(sentences("Noah Lyles of the U.S. celebrates"), [0; 7]);
+        assert_eq!(sentences("at 6:11 p.m. local time"), [0; 7]);
+        // An abbreviation before a capital ends the sentence.
+        assert_eq!(sentences("in Butler, Pa. The shooter"), [0, 0, 0, 1, 1]);
+        assert_eq!(sentences("in the U.S. The team"), [0, 0, 0, 0, 1, 1]);
+        assert_eq!(sentences("He won. Then he left"), [0, 0, 1, 1, 1]);
     }
 }
