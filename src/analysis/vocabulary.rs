@@ -119,6 +119,7 @@ struct MedalEntry {
 struct MedalPhrases {
     holders: Vec<String>,
     nouns: Vec<String>,
+    nouns_before: Vec<String>,
     verbs: Vec<String>,
     articles: Vec<String>,
     possessives: Vec<String>,
@@ -217,6 +218,7 @@ impl VocabularyFile {
         let p = other.medal_phrases;
         self.medal_phrases.holders.extend(p.holders);
         self.medal_phrases.nouns.extend(p.nouns);
+        self.medal_phrases.nouns_before.extend(p.nouns_before);
         self.medal_phrases.verbs.extend(p.verbs);
         self.medal_phrases.articles.extend(p.articles);
         self.medal_phrases.possessives.extend(p.possessives);
@@ -385,6 +387,8 @@ pub struct Vocabulary {
     pub(crate) medal_words: PhraseSet,
     pub(crate) holders: PhraseSet,
     pub(crate) medal_nouns: PhraseSet,
+    /// "medalla" of "la medalla de oro": a medal noun before its medal word.
+    pub(crate) medal_nouns_before: FastSet<String>,
     pub(crate) medal_verbs: PhraseSet,
     pub(crate) articles: FastSet<String>,
     pub(crate) possessives: FastSet<String>,
@@ -514,6 +518,7 @@ impl Vocabulary {
             medal_words,
             holders: PhraseSet::flat(&p.holders),
             medal_nouns: PhraseSet::flat(&p.nouns),
+            medal_nouns_before: key_set(&p.nouns_before),
             medal_verbs: PhraseSet::flat(&p.verbs),
             articles: key_set(&p.articles),
             possessives: key_set(&p.possessives),

@@ -12,7 +12,14 @@
 //!   "X of the United States, who took bronze", gives it to the person);
 //! - a possessive: "North Korean athletes ... their silver medals";
 //! - after a verb claim, an elliptical "and North Korea silver" (and "Y of
-//!   the United States bronze", the person's).
+//!   the United States bronze", the person's; "y Fred Kerley el bronce");
+//! - a list of medals before "respectively" pairs with the list of names
+//!   before the verb: "A and B won gold and silver respectively".
+//!
+//! A verb after "to" ("A beat B to win gold") is the clause subject's, not
+//! the nearest name's. Medal words, verbs and articles are English, Spanish,
+//! French, German, Portuguese, Italian and Turkish (`assets/vocabulary.toml`);
+//! "la medalla de oro" and "la médaille d'or" are a verb's medal too.
 //!
 //! Also "on the top step of the podium": gold for everyone named in that sentence.
 //!
@@ -24,7 +31,21 @@ use super::{Entity, SectionClaims};
 use crate::analysis::scan::Gap;
 use crate::analysis::{Attribute, Span};
 
+/// Words that open a purpose clause: "to win", "pour remporter", "para ganar".
+const PURPOSE: [&str; 5] = ["to", "pour", "para", "per", "um"];
+/// Words after a list of medals that pair them with a list of names.
+const RESPECTIVELY: [&str; 7] = [
+    "respectively",
+    "respectivamente",
+    "respectivement",
+    "beziehungsweise",
+    "jeweils",
+    "rispettivamente",
+    "sirasiyla",
+];
+
 pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
+    let paired = respectively(c);
     let words_len = c.s.words.len();
     let mut verb_claim_in_sentence: Option<usize> = None;
     let mut i = 0;
@@ -33,6 +54,10 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
             i += 1;
             continue;
         };
+        if paired.contains(&i) {
+            i += len;
+            continue;
+        }
         let value = c.vocab.medal_values.get(medal).cloned().unwrap_or_default();
         let sentence = c.s.words.get(i).map_or(0, |w| w.sentence);
         if verb_claim_in_sentence.is_some_and(|s| s != sentence) {
@@ -148,17 +173,34 @@ fn medal_at(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) ->
         }
         return None;
     }
-    // A verb: "won bronze", "bagging a silver", "clinching the silver medal".
+    // A verb: "won bronze", "bagging a silver", "clinching the silver medal",
+    // "ganó la medalla de oro", "a remporté la médaille d'or".
     let mut verb_end = i;
-    if i > 0 && c.vocab.articles.contains(c.s.key(i - 1)) && c.s.gap(i) == Gap::Space {
+    let noun_before = |k: usize| c.vocab.medal_nouns_before.contains(c.s.key(k));
+    if i >= 2 && c.s.key(i - 1) == "de" && noun_before(i - 2) && c.s.gap(i) == Gap::Space {
+        verb_end = i - 2;
+    } else if i >= 1 && noun_before(i - 1) && c.s.gap(i) == Gap::Space {
         verb_end = i - 1;
+    }
+    if verb_end > 0
+        && c.vocab.articles.contains(c.s.key(verb_end - 1))
+        && c.s.gap(verb_end) == Gap::Space
+    {
+        verb_end -= 1;
     }
     if let Some((verb_start, _)) = c.vocab.medal_verbs.match_ending_at(&c.s.words, verb_end)
         && c.s.gap(verb_end) == Gap::Space
         && c.s.same_sentence(verb_start, i)
     {
         let span = c.s.span(verb_start, end);
-        if let Some(e) = c.subject_before(verb_start) {
+        // "A beat B to win gold": the clause's subject, not the nearest name.
+        let purpose = verb_start > 0 && PURPOSE.contains(&c.s.key(verb_start - 1));
+        let subject = if purpose {
+            c.clause_subject(verb_start - 1)
+        } else {
+            c.subject_before(verb_start)
+        };
+        if let Some(e) = subject {
             return claim_entity(c, i, e, value, span).then_some(Shape::Verb);
         }
     }
@@ -189,7 +231,12 @@ fn elliptical(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) 
     if c.s.gap(i) != Gap::Space {
         return;
     }
-    if let Some(e) = c.entity_ending_at(i) {
+    // "... y Fred Kerley el bronce": an article may stand between.
+    let mut at = i;
+    if i > 0 && c.vocab.articles.contains(c.s.key(i - 1)) && c.s.gap(i - 1) == Gap::Space {
+        at = i - 1;
+    }
+    if let Some(e) = c.entity_ending_at(at) {
         let (start, _) = c.range(e);
         let span = c.s.span(start, i + len);
         // "... and Yared Nuguse of the United States bronze": the person.
@@ -202,17 +249,82 @@ fn elliptical(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) 
 }
 
 /// "Cole Hocker (gold)": a medal word alone in brackets right after a name.
+/// Also after the country: "Kishane Thompson (Jamaika, Silber)".
 fn bracketed(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) -> bool {
-    let opens = c.s.between(i.saturating_sub(1), i).trim() == "(";
     let span = c.s.span(i, i + len);
     let closes = c.s.text.get(span.end..).is_some_and(|r| r.starts_with(')'));
-    if !opens || !closes || i == 0 {
+    if !closes || i == 0 {
         return false;
     }
-    let Some(m) = c.mention_ending_at(i) else {
+    let before = c.s.between(i - 1, i).trim();
+    let owner = if before == "(" {
+        c.mention_ending_at(i)
+    } else if before == "," {
+        c.country_ending_at(i).and_then(|k| {
+            let start = c.country_hit(k)?.start;
+            (c.s.between(start.saturating_sub(1), start).trim() == "(")
+                .then(|| c.mention_ending_at(start))
+                .flatten()
+        })
+    } else {
+        None
+    };
+    let Some(m) = owner else {
         return false;
     };
     claim_list(c, i, &[Entity::Person(m)], value, span)
+}
+
+/// "Lyles and Thompson won gold and silver respectively": the medals, in
+/// order, to the names of the list before the verb. Returns the medal words
+/// it read, so that no other shape reads them again.
+fn respectively(c: &mut SectionClaims<'_, '_>) -> Vec<usize> {
+    let mut paired = Vec::new();
+    for sentence in c.s.sentences() {
+        let Some(r) = sentence
+            .clone()
+            .find(|&k| RESPECTIVELY.contains(&c.s.key(k)))
+        else {
+            continue;
+        };
+        // The medal words right before it, joined by "and" or commas.
+        let mut medals: Vec<(usize, usize, String)> = Vec::new();
+        let mut k = sentence.start;
+        while k < r {
+            if let Some((len, medal)) = c.vocab.medal_words.match_at(&c.s.words, k) {
+                let value = c.vocab.medal_values.get(medal).cloned().unwrap_or_default();
+                medals.push((k, len, value));
+                k += len;
+            } else {
+                k += 1;
+            }
+        }
+        let Some(&(first, _, _)) = medals.first() else {
+            continue;
+        };
+        let Some((verb_start, _)) = (sentence.start..=first)
+            .rev()
+            .find_map(|end| c.vocab.medal_verbs.match_ending_at(&c.s.words, end))
+        else {
+            continue;
+        };
+        let Some(Entity::Person(m)) = c.subject_before(verb_start) else {
+            continue;
+        };
+        let people = c.list_back(m);
+        if people.len() != medals.len() || people.len() < 2 {
+            continue;
+        }
+        let last = medals.last().map_or(first, |&(k, len, _)| k + len);
+        let span = c.s.span(first, last.max(r + 1));
+        for (&person, (k, _, value)) in people.iter().zip(&medals) {
+            if allowed(c, *k, Entity::Person(person)) {
+                c.push_entity(Entity::Person(person), Attribute::Medal, value, span);
+            }
+            paired.push(*k);
+        }
+    }
+    paired
 }
 
 /// "on the top step of the podium": gold for everyone named in the sentence.
@@ -253,228 +365,5 @@ fn podium(c: &mut SectionClaims<'_, '_>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::analysis::claims::testing::{claims_of, t};
-
-    fn medals(text: &str) -> Vec<(String, String, String, String)> {
-        claims_of(text, None)
-            .into_iter()
-            .filter(|c| c.1 == "medal")
-            .collect()
-    }
-
-    #[test]
-    fn labels_after_lists_apply_to_every_name() {
-        assert_eq!(
-            medals(
-                "South Korea’s Lim Jonghoon, silver medallist, takes a selfie with teammate Shin Yubin, China’s Chuqin Wang and Yingsha Sun, gold medallists, and North Korea’s Jong Sik Ri and Kum Yong Kim, bronze medallists, after the ceremony."
-            ),
-            vec![
-                t("Lim Jong-hoon", "medal", "silver", "silver medallist"),
-                t("Wang Chuqin", "medal", "gold", "gold medallists"),
-                t("Sun Yingsha", "medal", "gold", "gold medallists"),
-                t("Ri Jong Sik", "medal", "bronze", "bronze medallists"),
-                t("Kim Kum Yong", "medal", "bronze", "bronze medallists"),
-            ]
-        );
-    }
-
-    #[test]
-    fn labels_before_lists_and_countries() {
-        assert_eq!(
-            medals("Gold medallists China also joined in."),
-            vec![
-                t("Wang Chuqin", "medal", "gold", "Gold medallists"),
-                t("Sun Yingsha", "medal", "gold", "Gold medallists"),
-            ]
-        );
-        assert_eq!(
-            medals(
-                "silver medallists Ri Jong Sik and Kim Kum Yong (North Korea) and bronze medallists Lim Jong-hoon and Shin Yu-bin (South Korea)"
-            ),
-            vec![
-                t("Ri Jong Sik", "medal", "silver", "silver medallists"),
-                t("Kim Kum Yong", "medal", "silver", "silver medallists"),
-                t("Lim Jong-hoon", "medal", "bronze", "bronze medallists"),
-                t("Shin Yu-bin", "medal", "bronze", "bronze medallists"),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_country_saying_where_a_person_is_from_gives_the_verb_to_the_person() {
-        assert_eq!(
-            medals("Lim Jong-hoon of South Korea took bronze in Paris."),
-            vec![t("Lim Jong-hoon", "medal", "bronze", "took bronze")]
-        );
-        assert_eq!(
-            medals("Ri Jong Sik (North Korea) won silver."),
-            vec![t("Ri Jong Sik", "medal", "silver", "won silver")]
-        );
-    }
-
-    #[test]
-    fn verbs_give_the_medal_to_the_nearest_team_before() {
-        assert_eq!(
-            medals(
-                "The Chinese team clinched gold, North Korea snagged silver, and South Korea settled for bronze."
-            ),
-            vec![
-                t("Wang Chuqin", "medal", "gold", "clinched gold"),
-                t("Sun Yingsha", "medal", "gold", "clinched gold"),
-                t("Ri Jong Sik", "medal", "silver", "snagged silver"),
-                t("Kim Kum Yong", "medal", "silver", "snagged silver"),
-                t("Lim Jong-hoon", "medal", "bronze", "settled for bronze"),
-                t("Shin Yu-bin", "medal", "bronze", "settled for bronze"),
-            ]
-        );
-        assert_eq!(
-            medals(
-                "North Korea surprised many with their strong performance, clinching the silver medal, their first Olympic medal since 2016. Meanwhile, South Korea secured the bronze, with China taking home the gold."
-            ),
-            vec![
-                t(
-                    "Ri Jong Sik",
-                    "medal",
-                    "silver",
-                    "clinching the silver medal"
-                ),
-                t(
-                    "Kim Kum Yong",
-                    "medal",
-                    "silver",
-                    "clinching the silver medal"
-                ),
-                t("Lim Jong-hoon", "medal", "bronze", "secured the bronze"),
-                t("Shin Yu-bin", "medal", "bronze", "secured the bronze"),
-                t("Wang Chuqin", "medal", "gold", "taking home the gold"),
-                t("Sun Yingsha", "medal", "gold", "taking home the gold"),
-            ]
-        );
-        assert_eq!(
-            medals(
-                "South Korea’s two athletes won bronze in the mixed doubles event on Tuesday with North Korea bagging a silver."
-            ),
-            vec![
-                t("Lim Jong-hoon", "medal", "bronze", "won bronze"),
-                t("Shin Yu-bin", "medal", "bronze", "won bronze"),
-                t("Ri Jong Sik", "medal", "silver", "bagging a silver"),
-                t("Kim Kum Yong", "medal", "silver", "bagging a silver"),
-            ]
-        );
-    }
-
-    #[test]
-    fn the_agency_forms_of_country_and_medal() {
-        // "NAME of COUNTRY VERB", an article before the country, a relative
-        // clause, an elliptical medal after "NAME of COUNTRY", brackets.
-        assert_eq!(
-            medals(
-                "Lim Jong-hoon of the South Korea took bronze, Ri Jong Sik of North Korea silver."
-            ),
-            vec![
-                t("Lim Jong-hoon", "medal", "bronze", "took bronze"),
-                t("Ri Jong Sik", "medal", "silver", "North Korea silver"),
-            ]
-        );
-        assert_eq!(
-            medals("Wang Chuqin of China, who took gold, and Ri Jong Sik (silver) posed."),
-            vec![
-                t("Wang Chuqin", "medal", "gold", "took gold"),
-                t("Ri Jong Sik", "medal", "silver", "silver"),
-            ]
-        );
-    }
-
-    #[test]
-    fn an_elliptical_country_medal_after_a_verb() {
-        assert_eq!(
-            medals(
-                "After South Korea won bronze and North Korea silver in the mixed doubles behind China, South Korea’s Lim Jong-hoon took a group photo."
-            ),
-            vec![
-                t("Lim Jong-hoon", "medal", "bronze", "won bronze"),
-                t("Shin Yu-bin", "medal", "bronze", "won bronze"),
-                t("Ri Jong Sik", "medal", "silver", "North Korea silver"),
-                t("Kim Kum Yong", "medal", "silver", "North Korea silver"),
-            ]
-        );
-    }
-
-    #[test]
-    fn quotations_count_only_for_countries_named_inside_them() {
-        assert_eq!(
-            medals(
-                "Another added, “What a fantastic gesture from North Korean athletes: before receiving their silver medals, they stepped down to salute the South Korean bronze medalists.”"
-            ),
-            vec![
-                t("Ri Jong Sik", "medal", "silver", "their silver medals"),
-                t("Kim Kum Yong", "medal", "silver", "their silver medals"),
-                t(
-                    "Lim Jong-hoon",
-                    "medal",
-                    "bronze",
-                    "South Korean bronze medalists"
-                ),
-                t(
-                    "Shin Yu-bin",
-                    "medal",
-                    "bronze",
-                    "South Korean bronze medalists"
-                ),
-            ]
-        );
-        assert_eq!(
-            medals(
-                "Lim Jong-hoon smiled. “I congratulated them when they were introduced as Silver medallists,” Lim told Korean media."
-            ),
-            vec![]
-        );
-        assert_eq!(medals("“Lim Jong-hoon won silver,” a fan wrote."), vec![]);
-    }
-
-    #[test]
-    fn the_top_step_of_the_podium_is_gold_for_everyone_named() {
-        assert_eq!(
-            medals(
-                "North Korea’s Ri Jong Sik and Kim Kum Yong and the South’s Shin Yu-bin and Lim Jong-hoon are standing proudly on the top step of the podium in the picture."
-            ),
-            vec![
-                t("Ri Jong Sik", "medal", "gold", "top step of the podium"),
-                t("Kim Kum Yong", "medal", "gold", "top step of the podium"),
-                t("Shin Yu-bin", "medal", "gold", "top step of the podium"),
-                t("Lim Jong-hoon", "medal", "gold", "top step of the podium"),
-            ]
-        );
-        assert_eq!(
-            medals("The table tennis stars smiling on top of the podium."),
-            vec![]
-        );
-    }
-
-    #[test]
-    fn medal_words_that_are_not_claims() {
-        assert_eq!(
-            medals("Lim Jong-hoon saw a silver lining in the loss."),
-            vec![]
-        );
-        assert_eq!(
-            medals("Lim Jong-hoon watched as China won gold."),
-            vec![
-                t("Wang Chuqin", "medal", "gold", "won gold"),
-                t("Sun Yingsha", "medal", "gold", "won gold"),
-            ]
-        );
-        assert_eq!(
-            medals("Lim Jong-hoon congratulated Wang Chuqin, who won gold."),
-            vec![t("Wang Chuqin", "medal", "gold", "won gold")]
-        );
-        assert_eq!(medals("Lim Jong-hoon wore a silver watch."), vec![]);
-        assert_eq!(
-            medals(
-                "North Korea's Ri Jong-sik and Kim Kum-yong China's Wang Chuqin, gold medallists"
-            ),
-            vec![t("Wang Chuqin", "medal", "gold", "gold medallists")]
-        );
-    }
-}
+#[path = "medal_tests.rs"]
+mod tests;

@@ -42,6 +42,9 @@ pub(crate) struct SectionClaims<'s, 'a> {
     pub claims: Vec<Claim>,
 }
 
+/// Words that open a relative clause about the name before the comma.
+const RELATIVES: [&str; 8] = ["who", "quien", "qui", "que", "der", "die", "che", "which"];
+
 /// Words that may stand between "of" and a country: "of Team United States".
 const TEAM_WORDS: [&str; 6] = [
     "team",
@@ -189,6 +192,32 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
             return Some(nearest);
         };
         Some(self.owner_of(k).map_or(nearest, Entity::Person))
+    }
+
+    /// The subject of the clause word `i` stands in: its first person or
+    /// country, after the last comma before `i` in the sentence; after ",
+    /// who" the name before the comma ("Thompson, who edged Kerley to take
+    /// silver").
+    pub fn clause_subject(&self, i: usize) -> Option<Entity> {
+        let sentence = self.s.words.get(i)?.sentence;
+        let mut start = i;
+        while start > 0
+            && self
+                .s
+                .words
+                .get(start - 1)
+                .is_some_and(|w| w.sentence == sentence)
+            && self.s.gap(start) != Gap::Comma
+        {
+            start -= 1;
+        }
+        if RELATIVES.contains(&self.s.key(start)) && self.s.gap(start) == Gap::Comma {
+            return self.entity_ending_at(start).map(|e| match e {
+                Entity::Country(k) => self.owner_of(k).map_or(e, Entity::Person),
+                person => person,
+            });
+        }
+        (start..i).find_map(|k| self.entity_starting_at(k))
     }
 
     /// The person a country says where they are from: "Cole Hocker of the
