@@ -23,6 +23,9 @@
 //!
 //! Also "on the top step of the podium": gold for everyone named in that sentence.
 //!
+//! Never a medal of this event: one whose clause names a year before the
+//! variant's publication ("Bolt, who won gold in 2008,"), another Games'.
+//!
 //! Never a medal: a false friend ("silver lining"); a label with nobody named
 //! next to it ("introduced as Silver medallists"); inside quotation marks,
 //! anything not tied to a country named inside the same quotation.
@@ -106,6 +109,32 @@ fn allowed(c: &SectionClaims<'_, '_>, i: usize, entity: Entity) -> bool {
     }
 }
 
+/// Whether the medal word at `i` is about another Games: its clause (back
+/// and forward to a comma or the sentence's end) names a year before the
+/// variant's publication ("who won bronze in 2008", "gold at Tokyo 2020").
+fn another_games(c: &SectionClaims<'_, '_>, i: usize) -> bool {
+    let Some(published) = c.published else {
+        return false;
+    };
+    use chrono::Datelike;
+    let mut start = i;
+    while start > 0 && c.s.same_sentence(start - 1, start) && c.s.gap(start) != Gap::Comma {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < c.s.words.len() && c.s.same_sentence(i, end) && c.s.gap(end) != Gap::Comma {
+        end += 1;
+    }
+    (start..end).any(|k| {
+        let key = c.s.key(k);
+        key.len() == 4
+            && key.bytes().all(|b| b.is_ascii_digit())
+            && key
+                .parse::<i32>()
+                .is_ok_and(|y| (1896..published.year()).contains(&y))
+    })
+}
+
 fn claim_list(
     c: &mut SectionClaims<'_, '_>,
     i: usize,
@@ -113,6 +142,9 @@ fn claim_list(
     value: &str,
     span: Span,
 ) -> bool {
+    if another_games(c, i) {
+        return false;
+    }
     let mut any = false;
     for &e in entities {
         if allowed(c, i, e) {

@@ -280,3 +280,22 @@ fn medal_words_that_are_not_claims() {
         vec![t("Wang Chuqin", "medal", "gold", "gold medallists")]
     );
 }
+
+#[test]
+fn a_medal_of_another_games_is_not_this_events() {
+    let published = chrono::NaiveDate::from_ymd_opt(2024, 7, 31);
+    let medals_then = |text: &str| -> Vec<(String, String, String, String)> {
+        claims_of(text, published)
+            .into_iter()
+            .filter(|c| c.1 == "medal")
+            .collect()
+    };
+    assert_eq!(
+        medals_then("Lim Jong-hoon, who won bronze in 2020, took silver in Paris."),
+        vec![t("Lim Jong-hoon", "medal", "silver", "took silver")]
+    );
+    assert_eq!(
+        medals_then("Lim Jong-hoon took bronze at Paris 2024."),
+        vec![t("Lim Jong-hoon", "medal", "bronze", "took bronze")]
+    );
+}
