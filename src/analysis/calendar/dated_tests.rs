@@ -180,7 +180,7 @@ fn the_events_date_two_others_contradict_is_the_odd_one() {
             "AJC",
             "Trump at a campaign rally, Saturday, July 13, 2024, in Butler, Pa.",
         ),
-        ("UPI", "during a campaign rally on July 13 in Butler."),
+        ("UPI", "during a campaign rally in Butler, Pa., on July 13."),
         (
             "Grassroots",
             "Donald Trump during a rally in Butler, Pennsylvania on July 16, 2024.",

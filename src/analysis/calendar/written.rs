@@ -138,10 +138,21 @@ impl<'t> Words<'t> {
         spaced(self.gap(i), marks)
     }
 
-    /// A sentence or clause ends before word `i`.
+    /// A sentence or clause ends before word `i`. A full stop before a
+    /// lower-case word is an abbreviation's ("in Butler, Pa., on July 13").
     pub fn break_before(&self, i: usize) -> bool {
-        self.gap(i)
-            .is_none_or(|g| g.contains(['.', '!', '?', ';', ':', '\n', '\r', '|']))
+        let Some(gap) = self.gap(i) else {
+            return true;
+        };
+        if gap.contains(['!', '?', ';', ':', '\n', '\r', '|']) {
+            return true;
+        }
+        let lower_next = self
+            .words
+            .get(i)
+            .and_then(|w| w.span.slice(self.text).chars().next())
+            .is_some_and(char::is_lowercase);
+        gap.contains('.') && !lower_next
     }
 }
 
