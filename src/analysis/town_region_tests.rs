@@ -115,6 +115,13 @@ fn a_state_and_its_country_agree_and_two_towns_of_one_name_are_not_compared() {
         let p = photo(&captions);
         assert_eq!(found(&p), vec![], "{captions:?}");
     }
+    // Georgia the state and Georgia the country are one name.
+    let p = photo(&[
+        ("A", "in Tbilisi, Georgia."),
+        ("B", "à Tbilisi, Géorgie."),
+        ("C", "in Tbilisi, Georgia, on Monday"),
+    ]);
+    assert_eq!(found(&p), vec![]);
 }
 
 #[test]
