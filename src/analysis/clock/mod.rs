@@ -3,8 +3,9 @@
 //! another outlet's timeline says "6:11 p.m. Gunfire erupts".
 //!
 //! How times are read is in [`read`]. A time is the time *of* the happening
-//! (`assets/clock.toml`: shots, an earthquake, an explosion, a crash) named
-//! nearest to it in its sentence, within `reach` words; a time with no
+//! (`assets/clock.toml`: shots, an earthquake, an explosion, a crash, a
+//! fire, an eruption) named nearest to it in its sentence, within `reach`
+//! words; a time with no
 //! happening beside it ("6:05 p.m. Trump walks onto the stage"), an
 //! approximate one ("kurz nach 18:00 Uhr") or a filing stamp ("Updated 7:32
 //! p.m. ET", a live blog's "7:32 p.m.: Shots were fired") states nothing
