@@ -11,6 +11,11 @@ use super::{Entity, SectionClaims};
 use crate::analysis::Attribute;
 use crate::analysis::scan::Gap;
 
+/// The words before a country that say where a person is from.
+const OF: [&str; 12] = [
+    "of", "from", "de", "du", "aus", "von", "da", "do", "dos", "das", "del", "des",
+];
+
 pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
     for k in 0..c.s.countries.len() {
         let Some(hit) = c.country_hit(k).copied() else {
@@ -69,8 +74,17 @@ pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
         if list.is_empty()
             && let Some(m) = c.owner_of(k)
         {
-            list = c.list_back(m);
-            let of = c.mentions.get(m).map_or(hit.start, |h| h.end());
+            // "Ri and Kim of North Korea": the list before it, back to a
+            // name with its own country ("A of X and B of Y").
+            let all = c.list_back(m);
+            let own = |p: usize| {
+                p != m && (0..c.s.countries.len()).any(|other| c.owner_of(other) == Some(p))
+            };
+            let from = all.iter().rposition(|&p| own(p)).map_or(0, |x| x + 1);
+            list = all.get(from..).unwrap_or_default().to_vec();
+            let of = (hit.start.saturating_sub(2)..hit.start)
+                .find(|&p| OF.contains(&c.s.key(p)))
+                .unwrap_or(hit.start);
             span = c.s.full_span(of, hit.end());
         }
         for m in list {
@@ -141,6 +155,16 @@ mod tests {
             vec![
                 t("Lim Jong-hoon", "country", "South Korea", "of South Korea"),
                 t("Wang Chuqin", "country", "China", "of China"),
+            ]
+        );
+        assert_eq!(
+            countries(
+                "Wang Chuqin, 27, of China, and Ri Jong Sik of North Korea and Lim Jong-hoon of South Korea"
+            ),
+            vec![
+                t("Wang Chuqin", "country", "China", "of China"),
+                t("Ri Jong Sik", "country", "North Korea", "of North Korea"),
+                t("Lim Jong-hoon", "country", "South Korea", "of South Korea"),
             ]
         );
         assert_eq!(

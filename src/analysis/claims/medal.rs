@@ -1,7 +1,8 @@
 //! Medal claims.
 //!
 //! A medal word ("silver") counts in these shapes, tried in order:
-//! - a label after a list: "X, silver medallist," / "X and Y, bronze medallists";
+//! - a label after a list: "X, silver medallist," / "X and Y, bronze medallists"
+//!   (past an apposition: "X, 27, of the United States, gold medallist");
 //! - a demonym before a label: "the South Korean bronze medalists" (the country's people);
 //! - a label before a list or a country: "gold medallists Wang Chuqin and Sun Yingsha",
 //!   "Gold medallists China";
@@ -162,7 +163,7 @@ fn medal_at(c: &mut SectionClaims<'_, '_>, i: usize, len: usize, value: &str) ->
         let span = c.s.span(i, after + hlen);
         // After a list: "X and Y, bronze medallists".
         if c.s.gap(i) == Gap::Comma
-            && let Some(m) = c.mention_ending_at(i)
+            && let Some(m) = c.appositive_owner(i)
         {
             let list: Vec<Entity> = c.list_back(m).into_iter().map(Entity::Person).collect();
             return claim_list(c, i, &list, value, span).then_some(Shape::Label);

@@ -299,3 +299,36 @@ fn a_medal_of_another_games_is_not_this_events() {
         vec![t("Lim Jong-hoon", "medal", "bronze", "took bronze")]
     );
 }
+
+#[test]
+fn appositions_and_lists_with_a_country_each() {
+    assert_eq!(
+        medals(
+            "Wang Chuqin, 27, of China, gold medallist, and Ri Jong Sik, 23, of North Korea, \
+             silver medallist, pose."
+        ),
+        vec![
+            t("Wang Chuqin", "medal", "gold", "gold medallist"),
+            t("Ri Jong Sik", "medal", "silver", "silver medallist"),
+        ]
+    );
+    assert_eq!(
+        medals(
+            "Wang Chuqin of China and Ri Jong Sik of North Korea won gold and silver respectively."
+        ),
+        vec![
+            t(
+                "Wang Chuqin",
+                "medal",
+                "gold",
+                "gold and silver respectively"
+            ),
+            t(
+                "Ri Jong Sik",
+                "medal",
+                "silver",
+                "gold and silver respectively"
+            ),
+        ]
+    );
+}

@@ -42,6 +42,9 @@ pub(crate) struct SectionClaims<'s, 'a> {
     pub claims: Vec<Claim>,
 }
 
+/// "and" in the dev set's languages: what joins the last two names of a list.
+const AND: [&str; 7] = ["and", "y", "e", "et", "und", "ve", "ed"];
+
 /// Words that open a relative clause about the name before the comma.
 const RELATIVES: [&str; 8] = ["who", "quien", "qui", "que", "der", "die", "che", "which"];
 
@@ -220,6 +223,29 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
         (start..i).find_map(|k| self.entity_starting_at(k))
     }
 
+    /// Whether word `k` is an age: a number of one to three digits.
+    pub fn is_age(&self, k: usize) -> bool {
+        let key = self.s.key(k);
+        (1..=3).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// The name an apposition ending before word `i` belongs to, past an age
+    /// and a country: "Noah Lyles, 27, of the United States, gold medallist".
+    pub fn appositive_owner(&self, i: usize) -> Option<usize> {
+        if let Some(m) = self.mention_ending_at(i) {
+            return Some(m);
+        }
+        if self.s.gap(i) != Gap::Comma {
+            return None;
+        }
+        if let Some(k) = self.country_ending_at(i) {
+            return self.owner_of(k);
+        }
+        (i >= 1 && self.is_age(i - 1) && self.s.gap(i - 1) == Gap::Comma)
+            .then(|| self.mention_ending_at(i - 1))
+            .flatten()
+    }
+
     /// The person a country says where they are from: "Cole Hocker of the
     /// United States", "Ri Jong Sik (North Korea)", "Kerr, of Britain".
     pub fn owner_of(&self, k: usize) -> Option<usize> {
@@ -250,6 +276,11 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
                     | "des"
             );
         if of {
+            // "Noah Lyles, 27, of the United States": past the age.
+            let age_before = p >= 2 && self.is_age(p - 1) && self.s.gap(p) == Gap::Comma;
+            if age_before && self.s.gap(p - 1) == Gap::Comma {
+                return self.mention_ending_at(p - 1);
+            }
             return self.mention_ending_at(p);
         }
         if self.s.between(start.saturating_sub(1), start).contains('(') {
@@ -286,11 +317,25 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
         if a_end == 0 || !self.s.same_sentence(a_end - 1, b_start) {
             return false;
         }
+        // "A of X and B of Y": the first name's country stands between.
+        if let Some(k) = self
+            .s
+            .countries
+            .iter()
+            .position(|h| h.start > a_end && h.start <= a_end + 3 && h.end() <= b_start)
+            && self
+                .owner_of(k)
+                .and_then(|m| self.mentions.get(m))
+                .is_some_and(|h| h.end() == a_end)
+            && let Some(end) = self.country_hit(k).map(|h| h.end())
+        {
+            return self.list_joint(end, b_start);
+        }
         if b_start == a_end {
             return self.s.gap(b_start) == Gap::Comma;
         }
         b_start == a_end + 1
-            && self.s.key(a_end) == "and"
+            && AND.contains(&self.s.key(a_end))
             && matches!(self.s.gap(a_end), Gap::Space | Gap::Comma)
             && self.s.gap(b_start) == Gap::Space
     }
