@@ -15,7 +15,9 @@
 //! - after a verb claim, an elliptical "and North Korea silver" (and "Y of
 //!   the United States bronze", the person's; "y Fred Kerley el bronce");
 //! - a list of medals before "respectively" pairs with the list of names
-//!   before the verb: "A and B won gold and silver respectively".
+//!   before the verb: "A and B won gold and silver respectively"; so does a
+//!   list between a possessive and a medal noun: "A and B with their gold
+//!   and bronze medals".
 //!
 //! A verb after "to" ("A beat B to win gold") is the clause subject's, not
 //! the nearest name's. Medal words, verbs and articles are English, Spanish,
@@ -31,7 +33,7 @@
 //! next to it ("introduced as Silver medallists"); inside quotation marks,
 //! anything not tied to a country named inside the same quotation.
 
-use super::{Entity, SectionClaims};
+use super::{AND, Entity, SectionClaims};
 use crate::analysis::scan::Gap;
 use crate::analysis::{Attribute, Span};
 
@@ -49,7 +51,8 @@ const RESPECTIVELY: [&str; 7] = [
 ];
 
 pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
-    let paired = respectively(c);
+    let mut paired = respectively(c);
+    paired.extend(their_medals(c));
     let words_len = c.s.words.len();
     let mut verb_claim_in_sentence: Option<usize> = None;
     let mut i = 0;
@@ -351,6 +354,54 @@ fn respectively(c: &mut SectionClaims<'_, '_>) -> Vec<usize> {
         let last = medals.last().map_or(first, |&(k, len, _)| k + len);
         let span = c.s.span(first, last.max(r + 1));
         for (&person, (k, _, value)) in people.iter().zip(&medals) {
+            if allowed(c, *k, Entity::Person(person)) {
+                c.push_entity(Entity::Person(person), Attribute::Medal, value, span);
+            }
+            paired.push(*k);
+        }
+    }
+    paired
+}
+
+/// "Lyles and Kerley celebrate their gold and bronze medals": two or more
+/// medal words joined by "and" between a possessive and a medal noun, in
+/// order, to the names of the list named last before it. Returns the medal
+/// words it read.
+fn their_medals(c: &mut SectionClaims<'_, '_>) -> Vec<usize> {
+    let mut paired = Vec::new();
+    for p in 0..c.s.words.len() {
+        if !c.vocab.possessives.contains(c.s.key(p)) {
+            continue;
+        }
+        let mut medals: Vec<(usize, String)> = Vec::new();
+        let mut j = p + 1;
+        while let Some((len, medal)) = c.vocab.medal_words.match_at(&c.s.words, j) {
+            if !c.s.same_sentence(p, j) {
+                break;
+            }
+            let value = c.vocab.medal_values.get(medal).cloned().unwrap_or_default();
+            medals.push((j, value));
+            j += len;
+            if AND.contains(&c.s.key(j))
+                || c.s.gap(j) == Gap::Comma && c.vocab.medal_words.match_at(&c.s.words, j).is_some()
+            {
+                j += usize::from(AND.contains(&c.s.key(j)));
+            } else {
+                break;
+            }
+        }
+        let Some(noun_len) = c.vocab.medal_nouns.contains_at(&c.s.words, j) else {
+            continue;
+        };
+        let Some(Entity::Person(m)) = c.nearest_before(p) else {
+            continue;
+        };
+        let people = c.list_back(m);
+        if medals.len() < 2 || people.len() != medals.len() {
+            continue;
+        }
+        let span = c.s.span(p, j + noun_len);
+        for (&person, (k, value)) in people.iter().zip(&medals) {
             if allowed(c, *k, Entity::Person(person)) {
                 c.push_entity(Entity::Person(person), Attribute::Medal, value, span);
             }

@@ -332,3 +332,29 @@ fn appositions_and_lists_with_a_country_each() {
         ]
     );
 }
+
+#[test]
+fn their_medals_in_order() {
+    assert_eq!(
+        medals("Wang Chuqin and Ri Jong Sik celebrate their gold and silver medals."),
+        vec![
+            t(
+                "Wang Chuqin",
+                "medal",
+                "gold",
+                "their gold and silver medals"
+            ),
+            t(
+                "Ri Jong Sik",
+                "medal",
+                "silver",
+                "their gold and silver medals"
+            ),
+        ]
+    );
+    // A list of another length pairs nothing.
+    assert_eq!(
+        medals("Wang Chuqin, Sun Yingsha and Ri Jong Sik show their gold and silver medals."),
+        vec![]
+    );
+}

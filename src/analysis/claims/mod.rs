@@ -43,7 +43,7 @@ pub(crate) struct SectionClaims<'s, 'a> {
 }
 
 /// "and" in the dev set's languages: what joins the last two names of a list.
-const AND: [&str; 7] = ["and", "y", "e", "et", "und", "ve", "ed"];
+pub(super) const AND: [&str; 7] = ["and", "y", "e", "et", "und", "ve", "ed"];
 
 /// Words that open a relative clause about the name before the comma.
 const RELATIVES: [&str; 8] = ["who", "quien", "qui", "que", "der", "die", "che", "which"];
