@@ -7,14 +7,9 @@
 //! and "and" only), so in "North Korea's Ri Jong-sik and Kim Kum-yong China's
 //! Wang Chuqin" North Korea covers Ri and Kim, and China covers Wang alone.
 
-use super::{Entity, SectionClaims};
+use super::{Entity, OF, SectionClaims};
 use crate::analysis::Attribute;
 use crate::analysis::scan::Gap;
-
-/// The words before a country that say where a person is from.
-const OF: [&str; 12] = [
-    "of", "from", "de", "du", "aus", "von", "da", "do", "dos", "das", "del", "des",
-];
 
 pub(super) fn find(c: &mut SectionClaims<'_, '_>) {
     for k in 0..c.s.countries.len() {

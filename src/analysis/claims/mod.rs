@@ -45,6 +45,11 @@ pub(crate) struct SectionClaims<'s, 'a> {
 /// "and" in the dev set's languages: what joins the last two names of a list.
 pub(super) const AND: [&str; 7] = ["and", "y", "e", "et", "und", "ve", "ed"];
 
+/// The words before a country that say where a person is from.
+pub(super) const OF: [&str; 12] = [
+    "of", "from", "de", "du", "aus", "von", "da", "do", "dos", "das", "del", "des",
+];
+
 /// Words that open a relative clause about the name before the comma.
 const RELATIVES: [&str; 8] = ["who", "quien", "qui", "que", "der", "die", "che", "which"];
 
@@ -260,21 +265,7 @@ impl<'s, 'a> SectionClaims<'s, 'a> {
             }
             p = p.checked_sub(1)?;
         }
-        let of = self.s.same_sentence(p, start)
-            && matches!(
-                self.s.key(p),
-                "of" | "from"
-                    | "de"
-                    | "du"
-                    | "aus"
-                    | "von"
-                    | "da"
-                    | "do"
-                    | "dos"
-                    | "das"
-                    | "del"
-                    | "des"
-            );
+        let of = self.s.same_sentence(p, start) && OF.contains(&self.s.key(p));
         if of {
             // "Noah Lyles, 27, of the United States": past the age.
             let age_before = p >= 2 && self.is_age(p - 1) && self.s.gap(p) == Gap::Comma;
