@@ -19,6 +19,7 @@ use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::{Corpus, Problem, ProblemKind, ProblemSeverity};
 use crate::exit_codes;
 use crate::report::check::CheckResult;
+use crate::report::escape::{escape_terminal, escape_terminal_json};
 use crate::report::save::{SaveError, report_text, write_report_file};
 use crate::report::{ReportError, ReportFormat, ReportOptions};
 use crate::review::{REVIEW_FILE, Review};
@@ -41,9 +42,15 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the window on a captions folder.
-    Open { path: PathBuf },
+    Open {
+        /// The captions folder.
+        #[arg(value_name = "FOLDER")]
+        path: PathBuf,
+    },
     /// Write a provenance report on a captions folder.
     Report {
+        /// The captions folder.
+        #[arg(value_name = "FOLDER")]
         path: PathBuf,
         /// The file to write; "-" or none: standard output.
         #[arg(short, long)]
@@ -62,8 +69,11 @@ pub enum Command {
         base: Option<String>,
     },
     /// List the conflicts; exit 0 when none is open (none, or all marked
-    /// "not an error"), 1 when some are, 2 on error.
+    /// "not an error"), 1 when some are, 2 on error, 3 when nothing could
+    /// be checked (no caption could be read).
     Check {
+        /// The captions folder.
+        #[arg(value_name = "FOLDER")]
         path: PathBuf,
         /// Print the conflicts as JSON.
         #[arg(long)]
@@ -74,6 +84,8 @@ pub enum Command {
     /// errors): errors found / expected, unexpected and false findings, and
     /// what was missed. Exit 0 when it ran.
     Eval {
+        /// The folder of photo folders, each with its `expected.toml`.
+        #[arg(value_name = "FOLDER")]
         path: PathBuf,
         /// Print the measurement as JSON.
         #[arg(long)]
@@ -150,7 +162,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("{NAME}: {e}");
+            eprintln!("{NAME}: {}", escape_terminal(&e.to_string()));
             ExitCode::from(exit_codes::ERROR)
         }
     }
@@ -170,7 +182,25 @@ fn clap_error(e: &clap::Error) -> ExitCode {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("invalid arguments");
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    eprintln!("{NAME}: {first} (see --help)");
+    // clap lists what is missing on the lines after its first; name it.
+    let missing: Vec<&str> = if e.kind() == ErrorKind::MissingRequiredArgument {
+        rendered
+            .lines()
+            .skip_while(|l| l.trim().is_empty())
+            .skip(1)
+            .take_while(|l| l.starts_with("  "))
+            .map(str::trim)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let first = if missing.is_empty() {
+        first.to_string()
+    } else {
+        format!("{} {}", first.trim_end_matches(':'), missing.join(", "))
+            .replace("not provided", "missing:")
+    };
+    eprintln!("{NAME}: {} (see --help)", escape_terminal(&first));
     ExitCode::from(exit_codes::ERROR)
 }
 
@@ -242,11 +272,20 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let text = if json {
                 let mut text = serde_json::to_string_pretty(&result)?;
                 text.push('\n');
-                text
+                escape_terminal_json(&text)
             } else {
-                result.lines()
+                escape_terminal(&result.lines())
             };
             write_stdout(text.as_bytes())?;
+            if loaded.corpus.photos.iter().all(|p| p.variants.is_empty()) {
+                if verbosity != Verbosity::Quiet {
+                    eprintln!(
+                        "{NAME}: nothing could be checked: no caption in {} could be read",
+                        escape_terminal(&crate::corpus::shown_path(&path))
+                    );
+                }
+                return Ok(exit_codes::NOTHING_CHECKED);
+            }
             if verbosity != Verbosity::Quiet && !json {
                 let others = match result.findings.len() {
                     0 => String::new(),
@@ -273,9 +312,9 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
             let text = if json {
                 let mut text = serde_json::to_string_pretty(&evaluation)?;
                 text.push('\n');
-                text
+                escape_terminal_json(&text)
             } else {
-                evaluation.to_text()
+                escape_terminal(&evaluation.to_text())
             };
             write_stdout(text.as_bytes())?;
             Ok(exit_codes::SUCCESS)
@@ -342,13 +381,17 @@ fn load(path: &Path, verbosity: Verbosity) -> Result<Loaded, CliError> {
         Review::default()
     });
     let analysis = analyze(&corpus);
+    let problems = corpus
+        .problems
+        .iter()
+        .filter(|p| p.severity != ProblemSeverity::Note)
+        .count();
     match verbosity {
         Verbosity::Quiet => {}
-        Verbosity::Normal if !corpus.problems.is_empty() => eprintln!(
-            "{NAME}: {} file problem{} while loading {} (listed in the report; --verbose shows them)",
-            corpus.problems.len(),
-            if corpus.problems.len() == 1 { "" } else { "s" },
-            path.display()
+        Verbosity::Normal if problems > 0 => eprintln!(
+            "{NAME}: {problems} file problem{} while loading {} (listed in the report; --verbose shows them)",
+            if problems == 1 { "" } else { "s" },
+            escape_terminal(&crate::corpus::shown_path(path))
         ),
         Verbosity::Normal => {}
         Verbosity::Verbose => {
@@ -361,7 +404,11 @@ fn load(path: &Path, verbosity: Verbosity) -> Result<Loaded, CliError> {
             );
             for p in &corpus.problems {
                 let line = p.line.map_or_else(String::new, |l| format!(":{l}"));
-                eprintln!("{NAME}: {}{line}: {}", p.path.display(), p.reason);
+                eprintln!(
+                    "{NAME}: {}{line}: {}",
+                    escape_terminal(&crate::corpus::shown_path(&p.path)),
+                    escape_terminal(&p.reason)
+                );
             }
         }
     }

@@ -7,3 +7,6 @@ pub const CONFLICTS: u8 = 1;
 /// Something went wrong: a missing folder, a file that could not be written,
 /// a bad option. The message says what.
 pub const ERROR: u8 = 2;
+/// `check`: nothing could be checked: the folder holds no caption, or no
+/// file in it could be read. A script must not take this for "clean".
+pub const NOTHING_CHECKED: u8 = 3;

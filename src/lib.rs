@@ -22,6 +22,7 @@ pub mod corpus;
 pub mod eval;
 pub mod exit_codes;
 pub mod imaging;
+pub mod regular_file;
 pub mod report;
 pub mod review;
 pub mod scale;

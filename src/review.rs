@@ -1,14 +1,32 @@
 //! The reviewer's verdicts on findings (conflicts, misspelt names, ...), kept
 //! in the opened folder (`.caption-provenance/review.json`) so they survive a
 //! reload and reach the report. Written atomically.
+//!
+//! Several windows (or people on a shared folder) may review one folder at
+//! once, so a window never writes its whole review over the file: it sends
+//! [`Change`]s to [`Review::apply`], which, under a lock on
+//! `.caption-provenance/review.lock`, reads the file, merges the changes by
+//! finding and time (the later word on a finding wins), and writes the
+//! result. A damaged file (not JSON, not a regular file, a link out of the
+//! folder) is first kept beside it as `review.json.damaged-TIME`, never
+//! silently overwritten.
 
 use std::collections::BTreeMap;
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_write::{Overwrite, write_atomically_with};
+use crate::regular_file::{ReadError, read_regular_inside};
+
+/// The largest review file read, in bytes (a verdict is ~200 bytes).
+pub const REVIEW_SIZE_LIMIT: u64 = 64 * 1024 * 1024;
+/// The lock taken while a review file is read, merged and written.
+const LOCK_FILE: &str = ".caption-provenance/review.lock";
 
 /// Where verdicts live, relative to the opened folder.
 pub const REVIEW_FILE: &str = ".caption-provenance/review.json";
@@ -43,6 +61,70 @@ pub struct Verdict {
     pub status: VerdictStatus,
     #[serde(default)]
     pub note: String,
+    /// When the verdict was given (RFC 3339, UTC); merges keep the later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+}
+
+/// One verdict given, changed or withdrawn (`verdict: None`) at one time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub photo: String,
+    pub key: String,
+    pub verdict: Option<Verdict>,
+    pub at: DateTime<Utc>,
+}
+
+impl Change {
+    /// A change made now; the verdict is stamped with its time.
+    pub fn now(photo: &str, key: &str, verdict: Option<Verdict>) -> Change {
+        Change::at(photo, key, verdict, Utc::now())
+    }
+
+    /// A change made at `at` (kept to the millisecond, as the file keeps it).
+    pub fn at(photo: &str, key: &str, verdict: Option<Verdict>, at: DateTime<Utc>) -> Change {
+        let stamp = at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        let at = DateTime::parse_from_rfc3339(&stamp).map_or(at, |t| t.with_timezone(&Utc));
+        Change {
+            photo: photo.to_owned(),
+            key: key.to_owned(),
+            verdict: verdict.map(|v| Verdict {
+                at: Some(stamp),
+                ..v
+            }),
+            at,
+        }
+    }
+}
+
+/// What [`Review::apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Applied {
+    /// The review as written: the file's verdicts with the changes merged.
+    pub review: Review,
+    /// The file as written, to tell later changes by others from this one.
+    pub stamp: Option<ReviewStamp>,
+    /// Where a damaged review file was kept before it was replaced.
+    pub damaged_kept_as: Option<PathBuf>,
+}
+
+/// The size and modification time of a review file: when it changes, another
+/// window (or person) wrote verdicts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewStamp {
+    pub size: u64,
+    pub modified: Option<SystemTime>,
+}
+
+impl ReviewStamp {
+    /// The folder's review file now (`None`: there is none).
+    pub fn take(folder: &Path) -> Option<ReviewStamp> {
+        let metadata = fs::symlink_metadata(Review::path(folder)).ok()?;
+        Some(ReviewStamp {
+            size: metadata.len(),
+            modified: metadata.modified().ok(),
+        })
+    }
 }
 
 /// All verdicts of one folder, keyed by photo id, then by `Finding::key`
@@ -65,15 +147,71 @@ impl Review {
         folder.join(REVIEW_FILE)
     }
 
-    /// Reads the folder's verdicts; a missing file is an empty review.
+    /// Reads the folder's verdicts; a missing file is an empty review. Only
+    /// a regular file inside the folder is read, at most
+    /// [`REVIEW_SIZE_LIMIT`] bytes of it.
     pub fn load(folder: &Path) -> Result<Review, ReviewError> {
         let path = Self::path(folder);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Review::default()),
-            Err(e) => return Err(ReviewError::Io(path, e)),
+        let root = fs::canonicalize(folder).map_err(|e| ReviewError::Io(path.clone(), e))?;
+        let bytes = match read_regular_inside(&root, &path, REVIEW_SIZE_LIMIT) {
+            Ok(bytes) => bytes,
+            Err(ReadError::NotFound) => return Ok(Review::default()),
+            Err(e) => return Err(ReviewError::Read(path, e)),
         };
-        serde_json::from_str(&text).map_err(|e| ReviewError::Parse(path, e))
+        serde_json::from_slice(&bytes).map_err(|e| ReviewError::Parse(path, e))
+    }
+
+    /// Merges `changes` into the folder's review file under its lock, and
+    /// writes it: read, merge by finding and time, write atomically. A
+    /// damaged file is kept as `review.json.damaged-TIME` first; a file that
+    /// cannot be read for another reason (permissions) is left alone and the
+    /// error returned.
+    pub fn apply(folder: &Path, changes: &[Change]) -> Result<Applied, ReviewError> {
+        let path = Self::path(folder);
+        let io_err = |e| ReviewError::Io(path.clone(), e);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(io_err)?;
+        }
+        let lock = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(folder.join(LOCK_FILE))
+            .map_err(io_err)?;
+        lock.lock().map_err(io_err)?;
+        let (mut review, damaged_kept_as) = match Self::load(folder) {
+            Ok(review) => (review, None),
+            Err(error @ (ReviewError::Io(..) | ReviewError::Read(_, ReadError::Io(_)))) => {
+                return Err(error);
+            }
+            Err(_) => (
+                Review::default(),
+                Some(keep_damaged(&path).map_err(io_err)?),
+            ),
+        };
+        for change in changes {
+            review.merge(change);
+        }
+        review.save(folder)?;
+        let stamp = ReviewStamp::take(folder);
+        drop(lock);
+        Ok(Applied {
+            review,
+            stamp,
+            damaged_kept_as,
+        })
+    }
+
+    /// Applies one change unless the review holds a later word on its finding.
+    pub fn merge(&mut self, change: &Change) {
+        let newer_here = self
+            .get(&change.photo, &change.key)
+            .and_then(|v| v.at.as_deref())
+            .and_then(|at| DateTime::parse_from_rfc3339(at).ok())
+            .is_some_and(|at| at.with_timezone(&Utc) > change.at);
+        if !newer_here {
+            self.set(&change.photo, &change.key, change.verdict.clone());
+        }
     }
 
     /// Writes the verdicts atomically, creating `.caption-provenance/`: a
@@ -122,10 +260,35 @@ impl Review {
     }
 }
 
+/// Moves a damaged review file (or whatever stands at its path) aside, as
+/// `review.json.damaged-20261203T141500Z`; gives the new path.
+fn keep_damaged(path: &Path) -> io::Result<PathBuf> {
+    let time = Utc::now().format("%Y%m%dT%H%M%SZ");
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 1..1000 {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let kept = path.with_file_name(format!("{name}.damaged-{time}{suffix}"));
+        if fs::symlink_metadata(&kept).is_err() {
+            fs::rename(path, &kept)?;
+            return Ok(kept);
+        }
+    }
+    Err(io::Error::other("too many damaged review files kept"))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     #[error("{path}: {source}", path = .0.display(), source = .1)]
     Io(PathBuf, #[source] io::Error),
+    #[error("{path}: not read: {source}", path = .0.display(), source = .1)]
+    Read(PathBuf, #[source] ReadError),
     #[error("{path}: not a review file: {source}", path = .0.display(), source = .1)]
     Parse(PathBuf, #[source] serde_json::Error),
 }
@@ -142,6 +305,7 @@ mod tests {
         let verdict = Verdict {
             status: VerdictStatus::ConfirmedError,
             note: "Sportstar swapped the medals".into(),
+            at: None,
         };
         review.set("paris", "person:4/medal", Some(verdict.clone()));
         review.save(dir.path())?;
@@ -159,6 +323,7 @@ mod tests {
         let verdict = Verdict {
             status: VerdictStatus::Unsure,
             note: String::new(),
+            at: None,
         };
         review.set("paris", "photo/credit", Some(verdict.clone()));
         review.save(dir.path())?;
@@ -200,6 +365,118 @@ mod tests {
             Review::load(dir.path()),
             Err(ReviewError::Parse(..))
         ));
+        Ok(())
+    }
+
+    fn verdict(status: VerdictStatus, note: &str) -> Option<Verdict> {
+        Some(Verdict {
+            status,
+            note: note.into(),
+            at: None,
+        })
+    }
+
+    #[test]
+    fn two_windows_keep_each_others_verdicts() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        // Each window applies its own change; neither writes its whole review.
+        let first = Change::now(
+            "paris",
+            "person:4/medal",
+            verdict(VerdictStatus::ConfirmedError, "swap"),
+        );
+        let second = Change::now(
+            "paris",
+            "photo/credit",
+            verdict(VerdictStatus::NotAnError, ""),
+        );
+        Review::apply(dir.path(), std::slice::from_ref(&first))?;
+        let applied = Review::apply(dir.path(), std::slice::from_ref(&second))?;
+        assert_eq!(
+            applied.review.verdicts.get("paris").map(BTreeMap::len),
+            Some(2)
+        );
+        assert_eq!(Review::load(dir.path())?, applied.review);
+        assert_eq!(applied.stamp, ReviewStamp::take(dir.path()));
+        assert_eq!(applied.damaged_kept_as, None);
+        Ok(())
+    }
+
+    #[test]
+    fn the_later_word_on_a_finding_wins() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let now = Utc::now();
+        let earlier = Change::at(
+            "paris",
+            "k",
+            verdict(VerdictStatus::Unsure, "earlier"),
+            now - chrono::TimeDelta::seconds(5),
+        );
+        let later = Change::at(
+            "paris",
+            "k",
+            verdict(VerdictStatus::ConfirmedError, "later"),
+            now,
+        );
+        // The later change reaches the file first (its window saved sooner).
+        Review::apply(dir.path(), std::slice::from_ref(&later))?;
+        let applied = Review::apply(dir.path(), std::slice::from_ref(&earlier))?;
+        assert_eq!(
+            applied.review.get("paris", "k").map(|v| v.note.as_str()),
+            Some("later")
+        );
+        // Withdrawing it later removes it.
+        let withdrawn = Change::at("paris", "k", None, now + chrono::TimeDelta::seconds(1));
+        let applied = Review::apply(dir.path(), &[withdrawn])?;
+        assert_eq!(applied.review.get("paris", "k"), None);
+        Ok(())
+    }
+
+    #[test]
+    fn a_damaged_review_file_is_kept_before_anything_is_written()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        fs::create_dir_all(dir.path().join(".caption-provenance"))?;
+        fs::write(
+            Review::path(dir.path()),
+            "{\"verdicts\": {\"paris\": {\"k\": {\"stat",
+        )?;
+        let change = Change::now("paris", "k2", verdict(VerdictStatus::Unsure, ""));
+        let applied = Review::apply(dir.path(), &[change])?;
+        let kept = applied
+            .damaged_kept_as
+            .ok_or("the damaged file was not kept")?;
+        assert!(
+            kept.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("review.json.damaged-"))
+        );
+        assert_eq!(
+            fs::read_to_string(&kept)?,
+            "{\"verdicts\": {\"paris\": {\"k\": {\"stat"
+        );
+        assert!(Review::load(dir.path())?.get("paris", "k2").is_some());
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_review_link_out_of_the_folder_is_not_followed() -> Result<(), Box<dyn std::error::Error>> {
+        let outside = tempfile::tempdir()?;
+        let secret = outside.path().join("other.json");
+        fs::write(&secret, "{\"verdicts\": {}}")?;
+        let dir = tempfile::tempdir()?;
+        fs::create_dir_all(dir.path().join(".caption-provenance"))?;
+        std::os::unix::fs::symlink(&secret, Review::path(dir.path()))?;
+        assert!(matches!(
+            Review::load(dir.path()),
+            Err(ReviewError::Read(_, ReadError::Outside(_)))
+        ));
+        // A verdict set now moves the link aside; the file it led to is untouched.
+        let change = Change::now("paris", "k", verdict(VerdictStatus::Unsure, ""));
+        let applied = Review::apply(dir.path(), &[change])?;
+        assert!(applied.damaged_kept_as.is_some());
+        assert_eq!(fs::read_to_string(&secret)?, "{\"verdicts\": {}}");
         Ok(())
     }
 }

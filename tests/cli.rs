@@ -118,6 +118,7 @@ fn check_passes_when_every_conflict_is_marked_not_an_error() -> TestResult {
         Some(Verdict {
             status,
             note: String::new(),
+            at: None,
         })
     };
     review.set(

@@ -310,6 +310,7 @@ fn misspelt_bolt_report() -> Result<Report, Box<dyn std::error::Error>> {
         Some(Verdict {
             status: VerdictStatus::ConfirmedError,
             note: "a <b>typo</b>".to_owned(),
+            at: None,
         }),
     );
     Ok(build_report(

@@ -192,6 +192,7 @@ fn sportstar_case(root: &Path, problems: Vec<Problem>) -> Loaded {
         }),
         review,
         review_problem: None,
+        review_stamp: None,
     }
 }
 

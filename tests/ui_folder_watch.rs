@@ -8,7 +8,7 @@
 
 use std::path::Path;
 
-use caption_provenance::review::{REVIEW_FILE, Review, VerdictStatus};
+use caption_provenance::review::{Change, REVIEW_FILE, Review, Verdict, VerdictStatus};
 use caption_provenance::ui::App;
 use caption_provenance::ui::commands::Command;
 use caption_provenance::ui::conflicts::{ConflictRow, ConflictsTable};
@@ -232,5 +232,100 @@ fn the_apps_own_writes_do_not_raise_the_notice() -> TestResult {
     check_folder(&mut harness)?;
     assert!(harness.state().folder_changed());
     harness.get_by_label(NOTICE);
+    Ok(())
+}
+
+#[test]
+fn verdicts_another_window_saves_reach_this_one_and_both_are_kept() -> TestResult {
+    let dir = bundled_copy()?;
+    let mut harness = open_and_judge(dir.path())?;
+    let photo = harness
+        .state()
+        .session()
+        .and_then(|s| s.photo())
+        .map(|p| p.id.clone())
+        .ok_or("no photo")?;
+    // Another window on the same folder merges its own verdict into the file.
+    let other = Verdict {
+        status: VerdictStatus::NotAnError,
+        note: "from the other window".into(),
+        at: None,
+    };
+    Review::apply(
+        dir.path(),
+        &[Change::now(&photo, "photo/credit", Some(other))],
+    )?;
+    check_folder(&mut harness)?;
+    run_until(&mut harness, |app| {
+        app.session()
+            .is_some_and(|s| s.review.get(&photo, "photo/credit").is_some())
+    })?;
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .any(|m| m.text == "Verdicts saved by another window were loaded.")
+    );
+    // This window's own verdict is still there, in the window and the file.
+    assert_eq!(
+        medal_verdict(harness.state()),
+        Some(VerdictStatus::ConfirmedError)
+    );
+    let on_disk = Review::load(dir.path())?;
+    assert!(on_disk.get(&photo, MEDAL).is_some());
+    assert_eq!(
+        on_disk.get(&photo, "photo/credit").map(|v| v.note.as_str()),
+        Some("from the other window")
+    );
+    // Its own writes are not taken for another window's.
+    let before = harness.state().messages().len();
+    check_folder(&mut harness)?;
+    assert_eq!(harness.state().messages().len(), before);
+    Ok(())
+}
+
+#[test]
+fn a_damaged_review_file_is_kept_aside_and_the_window_says_so() -> TestResult {
+    let dir = bundled_copy()?;
+    let review = dir.path().join(REVIEW_FILE);
+    std::fs::create_dir_all(review.parent().ok_or("no parent")?)?;
+    std::fs::write(&review, "{\"verdicts\": {\"paris")?;
+    let harness = open_and_judge(dir.path())?;
+    let messages: Vec<String> = harness
+        .state()
+        .messages()
+        .iter()
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("The saved verdicts could not be read")),
+        "{messages:?}"
+    );
+    let kept = messages
+        .iter()
+        .find(|m| m.starts_with("The review file was damaged"))
+        .ok_or(format!("no word of the damaged file: {messages:?}"))?;
+    assert!(kept.contains("review.json.damaged-"), "{kept}");
+    let damaged: Vec<std::path::PathBuf> =
+        std::fs::read_dir(dir.path().join(".caption-provenance"))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("review.json.damaged-"))
+            })
+            .collect();
+    assert_eq!(damaged.len(), 1);
+    let first = damaged.first().ok_or("none kept")?;
+    assert_eq!(std::fs::read_to_string(first)?, "{\"verdicts\": {\"paris");
+    assert!(
+        Review::load(dir.path())?
+            .verdicts
+            .values()
+            .any(|v| v.contains_key(MEDAL))
+    );
     Ok(())
 }

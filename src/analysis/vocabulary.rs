@@ -588,7 +588,13 @@ impl Vocabulary {
         let mut warnings = Vec::new();
         for path in files {
             let shown = path.display();
-            match std::fs::read_to_string(root.join(path)) {
+            let read = crate::regular_file::read_regular(
+                &root.join(path),
+                crate::corpus::load::CAPTION_SIZE_LIMIT,
+            )
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string()));
+            match read {
                 Err(e) => warnings.push(format!("{shown}: could not be read: {e}")),
                 Ok(text) => match toml::from_str::<VocabularyFile>(&text) {
                     Ok(added) => file.merge(added),

@@ -38,7 +38,7 @@ pub(crate) fn embedded_variants(
     let name = file
         .relative
         .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
+        .map(super::shown)
         .unwrap_or_default();
     let disputed: Vec<Field> = internal_conflicts(metadata)
         .into_iter()
@@ -50,7 +50,7 @@ pub(crate) fn embedded_variants(
         let variant = variant(
             file,
             format!("Embedded in {name}"),
-            file.relative.to_string_lossy().into_owned(),
+            super::shown_path(&file.relative),
             preferred_caption,
             &value,
             &mut warnings,
@@ -73,11 +73,11 @@ pub(crate) fn embedded_variants(
         let value = |field| own(field).or_else(|| metadata.get(field).and_then(non_empty));
         let caption = value(Field::Caption).unwrap_or_else(|| preferred_caption.clone());
         let id = if variants.is_empty() {
-            file.relative.to_string_lossy().into_owned()
+            super::shown_path(&file.relative)
         } else {
             format!(
                 "{}#{}",
-                file.relative.to_string_lossy(),
+                super::shown_path(&file.relative),
                 standard.name().to_lowercase()
             )
         };

@@ -20,9 +20,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::read::{Content, Outcome, read_file};
+use super::read::{Content, Outcome, input_file, read_file};
 use super::walk::{FileKind, PhotoFolder, walk};
 use super::{Corpus, Photo, Problem, ProblemKind, ProblemSeverity};
+use crate::regular_file::read_regular;
 
 pub use super::read::{CAPTION_SIZE_LIMIT, IMAGE_SIZE_LIMIT};
 
@@ -102,6 +103,13 @@ pub fn load_folder(
         problems: found.problems,
         ..Corpus::default()
     };
+    // Vocabulary files change the findings: their digests belong with the
+    // inputs. (The analysis reads them; one it cannot read is its warning.)
+    for relative in &corpus.vocabulary_files {
+        if let Ok(bytes) = read_regular(&canonical.join(relative), CAPTION_SIZE_LIMIT) {
+            corpus.inputs.push(input_file(relative, &bytes));
+        }
+    }
     let mut photos: Vec<PhotoParts> = found.folders.iter().map(PhotoParts::new).collect();
     for (index, outcome) in outcomes.into_iter().flatten() {
         corpus.problems.extend(outcome.problems);
@@ -146,12 +154,12 @@ impl PhotoParts {
         let id = if folder.relative.as_os_str().is_empty() {
             ".".to_string()
         } else {
-            folder.relative.to_string_lossy().into_owned()
+            super::shown_path(&folder.relative)
         };
         let title = folder
             .absolute
             .file_name()
-            .map_or_else(|| id.clone(), |name| name.to_string_lossy().into_owned());
+            .map_or_else(|| id.clone(), super::shown);
         let caption_files = folder
             .files
             .iter()

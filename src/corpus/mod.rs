@@ -11,7 +11,7 @@ mod html_depth;
 mod html_page;
 pub mod own_report;
 pub(crate) mod parsed;
-mod paths;
+pub mod paths;
 mod photo_file;
 mod plain_text;
 mod published;
@@ -25,3 +25,4 @@ pub mod load;
 pub mod watch;
 
 pub use model::*;
+pub use paths::{shown, shown_path};

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Corpus {
     /// The opened folder, as given (absolute where it could be made so).
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub root: PathBuf,
     /// Photos in a deterministic order (sorted by folder path).
     pub photos: Vec<Photo>,
@@ -21,6 +22,7 @@ pub struct Corpus {
     /// Every file that was read, with its digest, in path order.
     pub inputs: Vec<InputFile>,
     /// Extra vocabulary files found in the folder (see `analysis::vocabulary`).
+    #[serde(serialize_with = "crate::corpus::paths::as_text::list")]
     pub vocabulary_files: Vec<PathBuf>,
 }
 
@@ -34,6 +36,7 @@ pub struct Photo {
     pub title: String,
     /// Image files of this photo (from the photo file, from caption headers,
     /// and image files found in the folder), relative to the root.
+    #[serde(serialize_with = "crate::corpus::paths::as_text::list")]
     pub images: Vec<PathBuf>,
     /// One variant per outlet's caption (and per image with an embedded caption).
     pub variants: Vec<Variant>,
@@ -109,8 +112,10 @@ pub struct Source {
     pub credit: Option<String>,
     pub photographer: Option<String>,
     /// The image this caption was published with, relative to the root.
+    #[serde(serialize_with = "crate::corpus::paths::as_text::option")]
     pub image: Option<PathBuf>,
     /// The file this variant was read from, relative to the root.
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub file: PathBuf,
     /// The file's format.
     pub format: SourceFormat,
@@ -246,6 +251,7 @@ impl Medal {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct InputFile {
     /// Relative to the root.
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub path: PathBuf,
     pub bytes: u64,
     /// Lower-case hex SHA-256 of the file's bytes.
@@ -256,6 +262,7 @@ pub struct InputFile {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Problem {
     /// Relative to the root (the root itself is `"."`).
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub path: PathBuf,
     /// One line saying what is wrong.
     pub reason: String,
@@ -279,6 +286,9 @@ pub enum ProblemSeverity {
     Error,
     /// The file loaded, but something in it was ignored.
     Warning,
+    /// Nothing is wrong: the file was passed over on purpose (a report this
+    /// app saved). Listed so that no file goes unaccounted for.
+    Note,
 }
 
 /// The kinds of problem, each with advice for the user.
@@ -296,6 +306,8 @@ pub enum ProblemKind {
     NoCaption,
     NoCaptions,
     BadImage,
+    /// A report this app saved, passed over (severity `Note`).
+    OwnReport,
     Other,
 }
 
@@ -328,6 +340,9 @@ impl ProblemKind {
             }
             ProblemKind::BadImage => {
                 "The image could not be decoded: save it again from its source."
+            }
+            ProblemKind::OwnReport => {
+                "Not read as a caption: it is a report this app saved. Move it out of the folder to keep the listing short."
             }
             ProblemKind::Other => "See the reason; fix the file and reload (F5).",
         }

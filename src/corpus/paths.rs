@@ -2,6 +2,7 @@
 //! against the file's folder and refused when they lead outside the opened
 //! folder, even through a link.
 
+use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
 
 use super::ProblemKind;
@@ -36,6 +37,52 @@ pub(crate) fn resolve_inside(root: &Path, folder: &Path, written: &str) -> Resul
     }
 }
 
+/// A file name or path as text: UTF-8 as it is, any other byte as `\xNN`,
+/// so two names that differ only in such bytes never show alike (a lossy
+/// conversion would show both as `caf\u{fffd}.txt`).
+pub fn shown(name: &OsStr) -> String {
+    if let Some(text) = name.to_str() {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for chunk in name.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// [`shown`] for a path.
+pub fn shown_path(path: &Path) -> String {
+    shown(path.as_os_str())
+}
+
+/// Paths written into reports and saved state as [`shown`] text, so a name
+/// that is not UTF-8 never fails a whole report (serde's own conversion
+/// refuses such a path). Use with `#[serde(serialize_with = "...")]`.
+pub mod as_text {
+    use std::path::{Path, PathBuf};
+
+    use serde::Serializer;
+
+    pub fn one<S: Serializer>(path: &Path, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&super::shown_path(path))
+    }
+
+    pub fn option<S: Serializer>(path: &Option<PathBuf>, serializer: S) -> Result<S::Ok, S::Error> {
+        match path {
+            Some(path) => serializer.serialize_some(&super::shown_path(path)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn list<S: Serializer>(paths: &[PathBuf], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(paths.iter().map(|p| super::shown_path(p)))
+    }
+}
+
 /// `a/b/../c` as `a/c`, without touching the file system.
 fn lexical(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
@@ -54,6 +101,17 @@ fn lexical(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_utf8_show_apart() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let latin1 = OsStr::from_bytes(b"caf\xe9.txt");
+        let cp437 = OsStr::from_bytes(b"caf\x82.txt");
+        assert_eq!(shown(latin1), "caf\\xE9.txt");
+        assert_eq!(shown(cp437), "caf\\x82.txt");
+        assert_eq!(shown(OsStr::new("café.txt")), "café.txt");
+    }
 
     #[test]
     fn lexical_resolution() {

@@ -3,8 +3,6 @@
 //! many files at once, so it only returns values.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -22,6 +20,7 @@ use super::structured::{parse_json, parse_toml};
 use super::walk::{CaptionFormat, FileKind, FoundFile};
 use super::{InputFile, Problem, ProblemKind, Source, SourceFormat, Text, Variant};
 use crate::imaging::metadata::read_embedded;
+use crate::regular_file::{ReadError, read_regular};
 
 /// The largest caption or photo file read, in bytes.
 pub const CAPTION_SIZE_LIMIT: u64 = 5 * 1024 * 1024;
@@ -69,13 +68,17 @@ pub(crate) fn read_file(root: &Path, file: &FoundFile) -> Outcome {
         }
     };
     if matches!(file.kind, FileKind::Caption(_)) && is_own_report(&bytes) {
-        return outcome; // a report this app saved here: not a caption
+        // A report this app saved here: not a caption, and not a problem.
+        outcome.problems.push(Problem {
+            path: file.relative.clone(),
+            reason: "passed over: a report this app saved, not a caption".into(),
+            line: None,
+            severity: super::ProblemSeverity::Note,
+            kind: ProblemKind::OwnReport,
+        });
+        return outcome;
     }
-    outcome.input = Some(InputFile {
-        path: file.relative.clone(),
-        bytes: bytes.len() as u64,
-        sha256: sha256_hex(&bytes),
-    });
+    outcome.input = Some(input_file(&file.relative, &bytes));
     let folder = file.absolute.parent().unwrap_or(root);
     let mut issues = Vec::new();
     outcome.content = match file.kind {
@@ -118,54 +121,36 @@ pub(crate) fn read_file(root: &Path, file: &FoundFile) -> Outcome {
     outcome
 }
 
-/// The file's bytes, after checking its size from its metadata.
+/// The file's bytes: only a regular file, at most the limit for its kind.
 fn read_bytes(file: &FoundFile) -> Result<Vec<u8>, Issue> {
-    let unreadable = |error: std::io::Error| {
-        Issue::error(
-            ProblemKind::Unreadable,
-            format!("could not be read: {}", one_line(&error.to_string())),
-            None,
-        )
-    };
-    let metadata = fs::metadata(&file.absolute).map_err(unreadable)?;
-    if metadata.is_dir() {
-        return Err(Issue::error(
-            ProblemKind::Unreadable,
-            "could not be read: it is a folder, not a file",
-            None,
-        ));
-    }
     let (limit, what) = match file.kind {
         FileKind::Image => (IMAGE_SIZE_LIMIT, "an image"),
         FileKind::Caption(_) | FileKind::PhotoFile => (CAPTION_SIZE_LIMIT, "a caption file"),
     };
-    if metadata.len() > limit {
-        return Err(Issue::error(
-            ProblemKind::TooLarge,
-            format!(
-                "the file is {} bytes, over the {} MB limit for {what}",
-                metadata.len(),
-                limit / (1024 * 1024)
-            ),
+    read_regular(&file.absolute, limit).map_err(|error| match error {
+        ReadError::TooLarge { .. } | ReadError::Grew { .. } => {
+            Issue::error(ProblemKind::TooLarge, format!("{error} for {what}"), None)
+        }
+        ReadError::Io(error) => Issue::error(
+            ProblemKind::Unreadable,
+            format!("could not be read: {}", one_line(&error.to_string())),
             None,
-        ));
-    }
-    // Read at most one byte over the limit, in case the file grew since.
-    let mut bytes = Vec::new();
-    fs::File::open(&file.absolute)
-        .and_then(|opened| opened.take(limit + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > limit {
-        return Err(Issue::error(
-            ProblemKind::TooLarge,
-            format!(
-                "the file grew over the {} MB limit for {what} while it was read",
-                limit / (1024 * 1024)
-            ),
+        ),
+        other => Issue::error(
+            ProblemKind::Unreadable,
+            format!("could not be read: {other}"),
             None,
-        ));
+        ),
+    })
+}
+
+/// A file read, with its digest, for the report's provenance.
+pub(crate) fn input_file(relative: &Path, bytes: &[u8]) -> InputFile {
+    InputFile {
+        path: relative.to_path_buf(),
+        bytes: bytes.len() as u64,
+        sha256: sha256_hex(bytes),
     }
-    Ok(bytes)
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -232,7 +217,7 @@ fn caption_variant(
                 }
             });
     let variant = Variant {
-        id: file.relative.to_string_lossy().into_owned(),
+        id: super::shown_path(&file.relative),
         source: Source {
             outlet: fields.outlet.unwrap_or_default(),
             url: fields.url,
@@ -299,6 +284,7 @@ fn photo_file(root: &Path, folder: &Path, bytes: &[u8]) -> Result<PhotoFileRead,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn digest_is_lower_hex() {
@@ -325,7 +311,7 @@ mod tests {
             outcome.problems,
             vec![Problem {
                 path: PathBuf::from("caption.txt"),
-                reason: "could not be read: it is a folder, not a file".into(),
+                reason: "could not be read: it is a folder, not a regular file; not read".into(),
                 line: None,
                 severity: crate::corpus::ProblemSeverity::Error,
                 kind: ProblemKind::Unreadable,

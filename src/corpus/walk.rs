@@ -8,8 +8,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::parsed::{Issue, one_line};
+use super::paths::shown as shown_name;
 use super::photo_file::PHOTO_FILE_NAME;
 use super::{Problem, ProblemKind};
+use crate::regular_file::describe;
 
 /// The name of the analysis's vocabulary files, recorded but not read here.
 pub(crate) const VOCABULARY_FILE_NAME: &str = "vocabulary.toml";
@@ -180,13 +182,12 @@ impl Walker {
     fn list(&mut self, absolute: &Path, canonical: &Path, relative: &Path) -> io::Result<Listing> {
         // With each name, its type as the listing gives it (no extra system
         // call on most file systems): plain files need no further look.
-        let mut names: Vec<(String, Option<fs::FileType>)> = Vec::new();
+        // Names as the file system has them (not always UTF-8): joined into
+        // paths unchanged, so every file is found again by its own name.
+        let mut names: Vec<(std::ffi::OsString, Option<fs::FileType>)> = Vec::new();
         for entry in fs::read_dir(absolute)? {
             match entry {
-                Ok(entry) => names.push((
-                    entry.file_name().to_string_lossy().into_owned(),
-                    entry.file_type().ok(),
-                )),
+                Ok(entry) => names.push((entry.file_name(), entry.file_type().ok())),
                 Err(error) => self.report(
                     relative,
                     ProblemKind::Unreadable,
@@ -199,16 +200,17 @@ impl Walker {
         }
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut listing = Listing::default();
-        for (name, file_type) in names {
-            if name.starts_with('.') {
+        for (os_name, file_type) in names {
+            if os_name.as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            let entry_absolute = absolute.join(&name);
-            let entry_relative = relative.join(&name);
+            let entry_absolute = absolute.join(&os_name);
+            let entry_relative = relative.join(&os_name);
+            let name = shown_name(&os_name);
             let entry = match file_type {
                 Some(t) if t.is_file() => Ok(Entry::File),
                 // A real folder (not a link) inside a canonical folder is canonical as joined.
-                Some(t) if t.is_dir() => Ok(Entry::Folder(canonical.join(&name))),
+                Some(t) if t.is_dir() => Ok(Entry::Folder(canonical.join(&os_name))),
                 _ => self.resolve(&entry_absolute),
             };
             match entry {
@@ -232,7 +234,19 @@ impl Walker {
                         });
                     }
                 }
-                Ok(Entry::Other) => {}
+                // A FIFO, device or socket under a caption's or image's
+                // name: never opened (a FIFO would block the reader).
+                Ok(Entry::Other(what)) => {
+                    if FileKind::of(&name).is_some() {
+                        self.report(
+                            &entry_relative,
+                            ProblemKind::Unreadable,
+                            format!(
+                                "could not be read: it is {what}, not a regular file; not read"
+                            ),
+                        );
+                    }
+                }
                 Err(issue) => self.found.problems.push(issue.at(&entry_relative)),
             }
         }
@@ -249,7 +263,7 @@ impl Walker {
             } else if metadata.is_file() {
                 Entry::File
             } else {
-                Entry::Other
+                Entry::Other(describe(metadata.file_type()))
             });
         }
         let target = fs::canonicalize(path).map_err(|error| {
@@ -288,7 +302,7 @@ impl Walker {
         } else if metadata.is_file() {
             Ok(Entry::File)
         } else {
-            Ok(Entry::Other)
+            Ok(Entry::Other(describe(metadata.file_type())))
         }
     }
 
@@ -308,8 +322,8 @@ enum Entry {
     /// With its canonical path.
     Folder(PathBuf),
     File,
-    /// Sockets, pipes, devices: ignored.
-    Other,
+    /// Sockets, pipes, devices, as [`describe`]d.
+    Other(&'static str),
 }
 
 fn unreadable(error: io::Error) -> Issue {

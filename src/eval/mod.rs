@@ -138,20 +138,16 @@ pub fn evaluate(corpus: &Corpus, analysis: &Analysis) -> Evaluation {
     evaluation
 }
 
-/// The labels at `path`: `None` when there is no such file.
+/// The labels at `path`: `None` when there is no such file. Only a regular
+/// file is read, at most `MAX_EXPECTED_BYTES`.
 fn read_expected(path: &Path) -> Result<Option<Expected>, String> {
-    let meta = match std::fs::metadata(path) {
-        Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+    use crate::regular_file::{ReadError, read_regular};
+    let bytes = match read_regular(path, MAX_EXPECTED_BYTES) {
+        Ok(bytes) => bytes,
+        Err(ReadError::NotFound) => return Ok(None),
         Err(e) => return Err(e.to_string()),
     };
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > MAX_EXPECTED_BYTES {
-        return Err(format!("{} bytes is over the limit of 5 MB", meta.len()));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let text = String::from_utf8(bytes).map_err(|_| "not UTF-8 text".to_string())?;
     Expected::parse(&text).map(Some).map_err(|e| e.to_string())
 }
 

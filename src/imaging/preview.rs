@@ -327,15 +327,13 @@ pub fn thumbnail_from_bytes(
     Ok(shrink_decoded(&decoded, max_side))
 }
 
-/// Reads a file (refusing one over `MAX_FILE_BYTES`).
+/// Reads a regular file (refusing a FIFO, a device, or one over `MAX_FILE_BYTES`).
 pub fn read_image_file(path: &Path) -> Result<Vec<u8>, PreviewError> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| PreviewError::Unreadable(e.to_string()))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(PreviewError::FileTooLarge);
-    }
-    std::fs::read(path).map_err(|e| PreviewError::Unreadable(e.to_string()))
+    use crate::regular_file::{ReadError, read_regular};
+    read_regular(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge { .. } | ReadError::Grew { .. } => PreviewError::FileTooLarge,
+        other => PreviewError::Unreadable(other.to_string()),
+    })
 }
 
 /// Reads and decodes a file into a thumbnail, with the default limits.

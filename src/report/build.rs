@@ -138,6 +138,7 @@ fn summary(photos: &[PhotoReport], problems: &[ProblemEntry]) -> Summary {
         match problem.severity {
             ProblemSeverity::Error => summary.problems.errors += 1,
             ProblemSeverity::Warning => summary.problems.warnings += 1,
+            ProblemSeverity::Note => summary.problems.notes += 1,
         }
     }
     summary

@@ -153,7 +153,12 @@ impl CheckResult {
             .collect::<Vec<_>>();
         CheckResult {
             schema_version: SCHEMA_VERSION,
-            problems: corpus.problems.len() + analysis.vocabulary_warnings.len(),
+            problems: corpus
+                .problems
+                .iter()
+                .filter(|p| p.severity != crate::corpus::ProblemSeverity::Note)
+                .count()
+                + analysis.vocabulary_warnings.len(),
             photos: corpus.photos.len(),
             folder,
             conflicts,

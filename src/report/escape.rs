@@ -39,6 +39,7 @@ pub fn escape_markdown(text: &str) -> String {
             _ => out.push(c),
         }
     }
+    let mut out = defeat_autolinks(&out);
     // A leading "-", "+" or "1." would still start a list item.
     if out.starts_with(['-', '+']) || out.starts_with(|c: char| c.is_ascii_digit()) {
         if let Some(dot) = out.find(['.', ')'])
@@ -51,6 +52,89 @@ pub fn escape_markdown(text: &str) -> String {
         }
         if out.starts_with(['-', '+']) {
             out.insert(0, '\\');
+        }
+    }
+    out
+}
+
+/// The schemes GitHub-style renderers turn into links on sight.
+const LINKED_SCHEMES: [&str; 4] = ["https://", "http://", "ftp://", "mailto:"];
+
+/// Bare addresses stay text in renderers with GFM's autolink extension: the
+/// scheme's colon and the dot after `www` are backslash-escaped (GFM then
+/// sees no scheme and no `www.`, CommonMark shows the same characters), and
+/// an e-mail address gets a word joiner (U+2060, invisible) after its `@`,
+/// since GFM finds addresses after escapes are resolved.
+fn defeat_autolinks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut previous: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        let at_word_start = previous.is_none_or(|p| !p.is_alphanumeric());
+        let lower: String =
+            if at_word_start && matches!(c, 'h' | 'H' | 'f' | 'F' | 'm' | 'M' | 'w' | 'W') {
+                rest.chars()
+                    .take(8)
+                    .collect::<String>()
+                    .to_ascii_lowercase()
+            } else {
+                String::new()
+            };
+        if at_word_start
+            && let Some(scheme) = LINKED_SCHEMES.iter().find(|s| lower.starts_with(**s))
+        {
+            let colon = scheme.find(':').unwrap_or(0);
+            out.push_str(rest.get(..colon).unwrap_or(""));
+            out.push_str("\\:");
+            rest = rest.get(colon + 1..).unwrap_or("");
+            previous = Some(':');
+            continue;
+        }
+        if at_word_start && lower.starts_with("www.") {
+            out.push_str(rest.get(..3).unwrap_or(""));
+            out.push_str("\\.");
+            rest = rest.get(4..).unwrap_or("");
+            previous = Some('.');
+            continue;
+        }
+        out.push(c);
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
+        if c == '@'
+            && previous.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == '_')
+            && rest.chars().next().is_some_and(char::is_alphanumeric)
+        {
+            out.push('\u{2060}');
+        }
+        previous = Some(c);
+    }
+    out
+}
+
+/// Text for a terminal: every control character (C0 but line feed and tab,
+/// DEL, C1) shown as a visible picture instead of reaching the terminal,
+/// where an escape sequence from a caption file could set the title, move
+/// the cursor or clear the screen.
+pub fn escape_terminal(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            '\u{80}'..='\u{9f}' => '\u{fffd}',
+            _ => c,
+        })
+        .collect()
+}
+
+/// JSON for a terminal: C1 controls written as `\\u` escapes (serde_json
+/// already escapes C0 ones), which is still the same JSON.
+pub fn escape_terminal_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if ('\u{7f}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -86,5 +170,33 @@ mod tests {
             escape_markdown("30 July 2024. Tuesday"),
             "30 July 2024. Tuesday"
         );
+    }
+
+    #[test]
+    fn markdown_defeats_autolinks() {
+        assert_eq!(
+            escape_markdown("Photo: https://apnews.com/x and HTTP://a.b"),
+            r"Photo: https\://apnews.com/x and HTTP\://a.b"
+        );
+        assert_eq!(
+            escape_markdown("see www.reuters.com"),
+            r"see www\.reuters.com"
+        );
+        assert_eq!(
+            escape_markdown("mail desk@afp.com"),
+            "mail desk@\u{2060}afp.com"
+        );
+        // Not addresses: left as they are.
+        assert_eq!(escape_markdown("awww.no @ 5"), "awww.no @ 5");
+        assert_eq!(escape_markdown("Lim @Olympics"), "Lim @Olympics");
+    }
+
+    #[test]
+    fn terminal_text_shows_control_characters() {
+        assert_eq!(
+            escape_terminal("AFP\u{1b}]0;owned\u{7}\u{1b}[2J\nnext\u{9b}1m"),
+            "AFP\u{241b}]0;owned\u{2407}\u{241b}[2J\nnext\u{fffd}1m"
+        );
+        assert_eq!(escape_terminal_json("\"a\u{9b}b\""), "\"a\\u009bb\"");
     }
 }

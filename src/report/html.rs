@@ -364,7 +364,7 @@ fn variant_card(out: &mut String, variant: &VariantReport, is_base: bool, thumbn
             "File",
             Some(format!(
                 "{} ({}, {})",
-                source.file.display(),
+                crate::corpus::shown_path(&source.file),
                 format_name(source.format),
                 source.encoding
             )),
@@ -535,7 +535,7 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
         };
         out.push_str(&format!(
             "<h4><code>{}</code></h4>\n<p class=\"meta\">{}{size}{}</p>\n",
-            h(&image.path.display().to_string()),
+            h(&crate::corpus::shown_path(&image.path)),
             h(image.format.as_deref().unwrap_or("unknown format")),
             image
                 .bytes
@@ -563,7 +563,7 @@ fn images(out: &mut String, section: &ImageSection, thumbnails: &Thumbnails) {
         for group in section.same_photo_groups() {
             let names: Vec<String> = group
                 .iter()
-                .map(|p| format!("<code>{}</code>", h(&p.display().to_string())))
+                .map(|p| format!("<code>{}</code>", h(&crate::corpus::shown_path(p))))
                 .collect();
             if names.len() == 1 {
                 out.push_str(&format!(
@@ -589,10 +589,11 @@ fn problems_section(out: &mut String, problems: &[ProblemEntry]) {
         let line = p.line.map_or_else(String::new, |l| format!(":{l}"));
         out.push_str(&format!(
             "<tr><td><code>{}{line}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            h(&p.path.display().to_string()),
+            h(&crate::corpus::shown_path(&p.path)),
             match p.severity {
                 ProblemSeverity::Error => "error (skipped)",
                 ProblemSeverity::Warning => "warning",
+                ProblemSeverity::Note => "note (passed over)",
             },
             h(&p.reason),
             h(&p.advice)
@@ -628,7 +629,7 @@ fn provenance_section(out: &mut String, report: &Report) {
     for input in &report.inputs {
         out.push_str(&format!(
             "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td><code class=\"hash\">{}</code></td></tr>\n",
-            h(&input.path.display().to_string()),
+            h(&crate::corpus::shown_path(&input.path)),
             input.bytes,
             h(&input.sha256)
         ));

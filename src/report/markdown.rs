@@ -262,7 +262,7 @@ fn variant_block(out: &mut String, variant: &VariantReport, is_base: bool) {
             "Image",
             source.image.as_ref().map(|p| p.display().to_string()),
         ),
-        ("File", Some(source.file.display().to_string())),
+        ("File", Some(crate::corpus::shown_path(&source.file))),
         (
             "Encoding",
             Some(source.encoding.clone()).filter(|e| !e.is_empty()),
@@ -415,7 +415,7 @@ fn images(out: &mut String, section: &ImageSection) {
         };
         out.push_str(&format!(
             "#### `{}`\n\n{}{size}{}\n\n",
-            code(&image.path.display().to_string()),
+            code(&crate::corpus::shown_path(&image.path)),
             m(image.format.as_deref().unwrap_or("unknown format")),
             image
                 .bytes
@@ -442,7 +442,7 @@ fn images(out: &mut String, section: &ImageSection) {
         for group in section.same_photo_groups() {
             let names: Vec<String> = group
                 .iter()
-                .map(|p| format!("`{}`", code(&p.display().to_string())))
+                .map(|p| format!("`{}`", code(&crate::corpus::shown_path(p))))
                 .collect();
             if names.len() == 1 {
                 out.push_str(&format!("- {} matches no other image\n", names.join("")));
@@ -465,10 +465,11 @@ fn problems(out: &mut String, problems: &[ProblemEntry]) {
         let line = p.line.map_or_else(String::new, |l| format!(":{l}"));
         out.push_str(&format!(
             "| `{}{line}` | {} | {} | {} |\n",
-            code(&p.path.display().to_string()),
+            code(&crate::corpus::shown_path(&p.path)),
             match p.severity {
                 ProblemSeverity::Error => "error (skipped)",
                 ProblemSeverity::Warning => "warning",
+                ProblemSeverity::Note => "note (passed over)",
             },
             cell(&p.reason),
             cell(&p.advice)
@@ -499,7 +500,7 @@ fn provenance(out: &mut String, report: &Report) {
     for input in &report.inputs {
         out.push_str(&format!(
             "| `{}` | {} | `{}` |\n",
-            code(&input.path.display().to_string()),
+            code(&crate::corpus::shown_path(&input.path)),
             input.bytes,
             code(&input.sha256)
         ));

@@ -92,11 +92,15 @@ impl SeverityCounts {
 pub struct ProblemCounts {
     pub errors: usize,
     pub warnings: usize,
+    /// Files passed over on purpose (reports this app saved): not problems.
+    #[serde(default)]
+    pub notes: usize,
 }
 
 /// One problem, with the advice the user can act on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProblemEntry {
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub path: PathBuf,
     pub line: Option<usize>,
     pub severity: ProblemSeverity,
@@ -111,6 +115,7 @@ pub struct PhotoReport {
     pub id: String,
     pub title: String,
     /// Image files of the photo, relative to the folder.
+    #[serde(serialize_with = "crate::corpus::paths::as_text::list")]
     pub images: Vec<PathBuf>,
     pub reference: Option<ReferenceFacts>,
     pub variants: Vec<VariantReport>,
@@ -380,6 +385,7 @@ pub struct ImageSection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageReport {
     /// Relative to the folder.
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub path: PathBuf,
     pub width: Option<u32>,
     pub height: Option<u32>,
@@ -392,7 +398,9 @@ pub struct ImageReport {
 /// Two images compared by perceptual hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageMatch {
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub a: PathBuf,
+    #[serde(serialize_with = "crate::corpus::paths::as_text::one")]
     pub b: PathBuf,
     pub distance: u32,
     pub same_photo: bool,

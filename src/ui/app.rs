@@ -4,7 +4,7 @@
 //! Like eframe_template's `App`: the remembered part ([`Settings`], in
 //! `settings`) is saved by eframe; everything else is rebuilt on start.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ use super::commands::Command;
 use super::compare::ComparePanel;
 use super::conflicts::ConflictsTable;
 use super::find::FindPanel;
-use super::folder_watch::FolderWatch;
+use super::folder_watch::{FolderCheck, FolderWatch};
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
 use super::people::PeoplePanel;
 use super::preview::PreviewPanel;
@@ -26,6 +26,7 @@ use super::selection::{Selection, Session};
 pub use super::settings::Settings;
 use super::{photo_list, problems, top_bar};
 use crate::corpus::watch::FolderStamp;
+use crate::review::{Applied, Change, Review, ReviewStamp};
 
 /// Time per frame spent taking background reports.
 const DRAIN_BUDGET: Duration = Duration::from_millis(10);
@@ -248,8 +249,103 @@ impl App {
                 JobReport::ImageEvidence { photo, evidence } => {
                     self.preview.receive_evidence(photo, evidence);
                 }
-                JobReport::FolderChecked(check) => self.folder_watch.receive(check),
+                JobReport::FolderChecked(check) => {
+                    self.review_checked(&check);
+                    self.folder_watch.receive(check);
+                }
+                JobReport::ReviewApplied {
+                    folder,
+                    changes,
+                    result,
+                } => self.review_applied(&folder, &changes, result),
+                JobReport::ReviewReloaded {
+                    folder,
+                    stamp,
+                    result,
+                } => self.review_reloaded(&folder, stamp, result),
             }
+        }
+    }
+
+    /// A merge of this window's verdicts into the review file finished.
+    fn review_applied(
+        &mut self,
+        folder: &Path,
+        changes: &[Change],
+        result: Result<Applied, String>,
+    ) {
+        let Some(session) = self.session.as_mut().filter(|s| s.folder == folder) else {
+            return;
+        };
+        match result {
+            Ok(applied) => {
+                session.unsaved.retain(|change| !changes.contains(change));
+                session.review = applied.review;
+                for change in &session.unsaved {
+                    session.review.merge(change);
+                }
+                session.review_stamp = applied.stamp;
+                if let Some(kept) = applied.damaged_kept_as {
+                    self.messages.push(Message {
+                        text: format!(
+                            "The review file was damaged and could not be read; it was kept as {} and a new one holds your verdicts from now on.",
+                            kept.display()
+                        ),
+                        is_error: true,
+                    });
+                }
+            }
+            Err(reason) => self.messages.push(Message {
+                text: format!(
+                    "Could not save the verdicts: {reason} (they stay in this window and are saved with the next one)"
+                ),
+                is_error: true,
+            }),
+        }
+    }
+
+    /// The watch saw the review file: when it is not as this window last
+    /// read or wrote it, another window wrote verdicts, and it is read again.
+    fn review_checked(&mut self, check: &FolderCheck) {
+        let Some(session) = self.session.as_mut() else {
+            return;
+        };
+        if check.generation != self.generation || check.review == session.review_stamp {
+            return;
+        }
+        session.review_stamp = check.review;
+        self.jobs.reload_review(session.folder.clone());
+    }
+
+    /// The review file, read again after another window wrote it: its
+    /// verdicts, with this window's unsaved ones over them.
+    fn review_reloaded(
+        &mut self,
+        folder: &Path,
+        stamp: Option<ReviewStamp>,
+        result: Result<Review, String>,
+    ) {
+        let Some(session) = self.session.as_mut().filter(|s| s.folder == folder) else {
+            return;
+        };
+        match result {
+            Ok(mut review) => {
+                for change in &session.unsaved {
+                    review.merge(change);
+                }
+                if review != session.review {
+                    session.review = review;
+                    self.messages.push(Message {
+                        text: "Verdicts saved by another window were loaded.".into(),
+                        is_error: false,
+                    });
+                }
+                session.review_stamp = stamp;
+            }
+            Err(reason) => self.messages.push(Message {
+                text: format!("The saved verdicts could not be read again: {reason}"),
+                is_error: true,
+            }),
         }
     }
 
@@ -272,7 +368,7 @@ impl App {
             loaded.corpus.photos.first().map_or(0, |p| p.variants.len()),
         );
         let mut review = loaded.review;
-        let mut verdicts_changed = false;
+        let mut unsaved = Vec::new();
         if let Some(old) = self.session.as_ref().filter(|_| same_folder) {
             let still_fits = loaded
                 .corpus
@@ -284,11 +380,11 @@ impl App {
                 selection.conflict = None;
                 selection.finding = None;
             }
-            if old.verdicts_changed || self.jobs.writes_in_flight() > 0 {
-                // Verdicts set in this window are newer than the file just
-                // read: their write may be under way, or have failed.
-                review = old.review.clone();
-                verdicts_changed = old.verdicts_changed;
+            // Verdicts set in this window that the file just read may not
+            // hold yet (their write is under way, or failed) go over it.
+            unsaved = old.unsaved.clone();
+            for change in &unsaved {
+                review.merge(change);
             }
             self.preview.refresh();
         } else {
@@ -310,7 +406,8 @@ impl App {
             analysis: loaded.analysis,
             review,
             selection,
-            verdicts_changed,
+            unsaved,
+            review_stamp: loaded.review_stamp,
         });
         self.folder_watch
             .start(&self.jobs, self.generation, &folder_for_watch, stamp);

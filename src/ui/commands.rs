@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::analysis::Location;
 use crate::analysis::diff::DiffOptions;
 use crate::corpus::Section;
-use crate::review::Verdict;
+use crate::review::{Change, Verdict};
 
 use super::app::{App, CenterTab};
 use super::selection::{Selection, conflict_pair, finding_pair};
@@ -280,9 +280,12 @@ impl App {
         if !known {
             return;
         }
-        session.review.set(&photo.id, key, verdict);
-        session.verdicts_changed = true;
+        let change = Change::now(&photo.id, key, verdict);
+        session.review.merge(&change);
+        session.unsaved.push(change);
+        // Every change the file lacks goes again: one that failed to save
+        // is retried with the next.
         self.jobs
-            .save_review(session.folder.clone(), session.review.clone());
+            .save_review(session.folder.clone(), session.unsaved.clone());
     }
 }

@@ -205,6 +205,7 @@ impl ConflictsTable {
                     commands.push(set(Some(Verdict {
                         status: choice,
                         note: note.clone(),
+                        at: None,
                     })));
                 }
             }
@@ -230,6 +231,7 @@ impl ConflictsTable {
                 commands.push(set(Some(Verdict {
                     status: verdict.status,
                     note: note.clone(),
+                    at: None,
                 })));
             }
         });

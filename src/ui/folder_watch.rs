@@ -8,6 +8,9 @@
 //! `.caption-provenance/` folder, which the loader and the stamp skip, and a
 //! report saved inside the folder is recorded here so the poller leaves it
 //! out. A reload starts a new watch from the reloaded folder's stamp.
+//!
+//! Each poll also gives the review file's [`ReviewStamp`] (even after the
+//! folder changed), so verdicts another window saves reach this one.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
@@ -17,6 +20,7 @@ use std::time::{Duration, Instant};
 use eframe::egui;
 
 use crate::corpus::watch::FolderStamp;
+use crate::review::ReviewStamp;
 
 use super::commands::Command;
 use super::jobs::Jobs;
@@ -36,6 +40,8 @@ pub struct FolderCheck {
     /// `None` for a poll of the timer.
     pub answered: Option<u64>,
     pub changed: bool,
+    /// The review file as the poll found it.
+    pub review: Option<ReviewStamp>,
 }
 
 /// The watch of the opened folder, as the window holds it.
@@ -186,10 +192,12 @@ pub struct FolderPoller {
 impl FolderPoller {
     /// Stamps the folder at each tick or request and hands each result to
     /// `report` (which returns false once nobody listens). Stops when the
-    /// watch is dropped, when `report` fails, or after the first change:
-    /// the notice stays until a reload starts a new watch.
+    /// watch is dropped or when `report` fails. After the first change the
+    /// folder is no longer stamped (the notice stays until a reload starts a
+    /// new watch); the review file still is.
     pub fn run(self, report: impl Fn(FolderCheck) -> bool) {
         let mut interval = self.interval;
+        let mut folder_changed = false;
         loop {
             let answered = match self.requests.recv_timeout(interval) {
                 Ok(request) => Some(request),
@@ -199,24 +207,27 @@ impl FolderPoller {
             // Answer every request already queued with this one stamp.
             let answered = self.requests.try_iter().last().or(answered);
             let started = Instant::now();
-            let now = FolderStamp::take(&self.root);
-            let ignored = self
-                .own_writes
-                .lock()
-                .map(|own| own.clone())
-                .unwrap_or_default();
-            let changed = now.differs_ignoring(&self.baseline, &ignored);
+            if !folder_changed {
+                let now = FolderStamp::take(&self.root);
+                let ignored = self
+                    .own_writes
+                    .lock()
+                    .map(|own| own.clone())
+                    .unwrap_or_default();
+                folder_changed = now.differs_ignoring(&self.baseline, &ignored);
+                interval = self
+                    .interval
+                    .max(started.elapsed().saturating_mul(SLOW_STAMP_FACTOR));
+            }
             let check = FolderCheck {
                 generation: self.generation,
                 answered,
-                changed,
+                changed: folder_changed,
+                review: ReviewStamp::take(&self.root),
             };
-            if !report(check) || changed {
+            if !report(check) {
                 return;
             }
-            interval = self
-                .interval
-                .max(started.elapsed().saturating_mul(SLOW_STAMP_FACTOR));
         }
     }
 }
@@ -224,6 +235,8 @@ impl FolderPoller {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const REVIEW: &str = crate::review::REVIEW_FILE;
 
     fn poller(root: &Path, baseline: FolderStamp) -> (FolderPoller, Sender<u64>) {
         let (wake, requests) = channel();
@@ -267,14 +280,15 @@ mod tests {
             vec![FolderCheck {
                 generation: 7,
                 answered: Some(2),
-                changed: false
+                changed: false,
+                review: None,
             }]
         );
         Ok(())
     }
 
     #[test]
-    fn a_change_is_reported_once_and_ends_the_watch() -> std::io::Result<()> {
+    fn a_change_stops_the_folder_stamps_but_not_the_review_stamps() -> std::io::Result<()> {
         let dir = tempfile::tempdir()?;
         std::fs::write(dir.path().join("a.txt"), "Caption.")?;
         let baseline = FolderStamp::take(dir.path());
@@ -282,21 +296,35 @@ mod tests {
         let (poller, wake) = poller(dir.path(), baseline);
         wake.send(1).map_err(std::io::Error::other)?;
         wake.send(2).map_err(std::io::Error::other)?;
-        // The wake handle stays alive: the poller stops on the change itself.
+        // The folder is not stamped again after the change: the next polls
+        // give the review file only, and the change stays reported.
+        std::fs::create_dir_all(dir.path().join(".caption-provenance"))?;
         let reported = Mutex::new(Vec::new());
         poller.run(|check| {
-            if let Ok(mut all) = reported.lock() {
-                all.push(check);
+            let Ok(mut all) = reported.lock() else {
+                return false;
+            };
+            all.push(check);
+            if all.len() == 1 {
+                // Another window saves a verdict; then the watch is asked again.
+                let _ = std::fs::write(dir.path().join(REVIEW), "{}");
+                let _ = wake.send(3);
             }
-            true
+            all.len() < 2
         });
+        let reported = reported.into_inner().unwrap_or_default();
+        assert_eq!(reported.len(), 2);
         assert_eq!(
-            reported.into_inner().unwrap_or_default(),
-            vec![FolderCheck {
-                generation: 7,
-                answered: Some(2),
-                changed: true
-            }]
+            reported.first().map(|c| (c.answered, c.changed, c.review)),
+            Some((Some(2), true, None))
+        );
+        assert_eq!(
+            reported.get(1).map(|c| (c.answered, c.changed)),
+            Some((Some(3), true))
+        );
+        assert_eq!(
+            reported.get(1).and_then(|c| c.review),
+            ReviewStamp::take(dir.path())
         );
         drop(wake);
         Ok(())
@@ -320,6 +348,7 @@ mod tests {
             generation: 1,
             answered: Some(1),
             changed: true,
+            review: None,
         });
         assert!(!watch.is_changed());
         assert!(!watch.checks_answered());
@@ -327,6 +356,7 @@ mod tests {
             generation: 2,
             answered: Some(1),
             changed: true,
+            review: None,
         });
         assert!(watch.is_changed());
         assert!(watch.checks_answered());

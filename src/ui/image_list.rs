@@ -138,12 +138,12 @@ pub fn ui(
                     }
                     ui.vertical(|ui| {
                         let name = row.path.file_name().map_or_else(
-                            || row.path.display().to_string(),
+                            || crate::corpus::shown_path(&row.path),
                             |n| n.to_string_lossy().into_owned(),
                         );
                         if ui
                             .selectable_label(false, name)
-                            .on_hover_text(format!("Show {}", row.path.display()))
+                            .on_hover_text(format!("Show {}", crate::corpus::shown_path(&row.path)))
                             .clicked()
                         {
                             clicked = Some(row.path.clone());

@@ -20,7 +20,7 @@ use crate::analysis::{Analysis, analyze};
 use crate::corpus::Corpus;
 use crate::corpus::load::{LoadError, LoadProgress, load_folder};
 use crate::corpus::watch::FolderStamp;
-use crate::review::Review;
+use crate::review::{Applied, Change, Review, ReviewStamp};
 
 use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_metadata};
 
@@ -35,6 +35,8 @@ pub struct Loaded {
     pub review: Review,
     /// Why the folder's review file could not be read (the review starts empty).
     pub review_problem: Option<String>,
+    /// The review file as read.
+    pub review_stamp: Option<ReviewStamp>,
 }
 
 /// Why a load produced nothing.
@@ -66,6 +68,7 @@ pub fn load_and_analyze(
         return Err(LoadFailure::Cancelled);
     }
     let analysis = analyze(&corpus);
+    let review_stamp = ReviewStamp::take(root);
     let (review, review_problem) = match Review::load(root) {
         Ok(review) => (review, None),
         Err(e) => (Review::default(), Some(e.to_string())),
@@ -75,6 +78,7 @@ pub fn load_and_analyze(
         analysis: Arc::new(analysis),
         review,
         review_problem,
+        review_stamp,
     })
 }
 
@@ -114,6 +118,19 @@ pub enum JobReport {
     },
     /// The opened folder's watch looked at it.
     FolderChecked(FolderCheck),
+    /// Verdicts were merged into the folder's review file: `changes` are
+    /// the ones sent.
+    ReviewApplied {
+        folder: PathBuf,
+        changes: Vec<Change>,
+        result: Result<Applied, String>,
+    },
+    /// The review file was read again (another window wrote it).
+    ReviewReloaded {
+        folder: PathBuf,
+        stamp: Option<ReviewStamp>,
+        result: Result<Review, String>,
+    },
 }
 
 /// The running load, as far as the window needs to know.
@@ -235,15 +252,34 @@ impl Jobs {
         }
     }
 
-    /// Writes the verdicts into `folder` in the background.
-    pub fn save_review(&mut self, folder: PathBuf, review: Review) {
+    /// Merges `changes` into the folder's review file in the background
+    /// (under the file's lock, so other windows' verdicts are kept).
+    pub fn save_review(&mut self, folder: PathBuf, changes: Vec<Change>) {
         let lock = self.review_lock.clone();
-        self.spawn_write("verdicts", move || {
-            let _guard = lock
-                .lock()
-                .map_err(|_| "a previous save failed".to_owned())?;
-            review.save(&folder).map_err(|e| e.to_string())?;
-            Ok(Review::path(&folder))
+        self.writes_in_flight += 1;
+        self.spawn(move || {
+            let result = match lock.lock() {
+                Ok(_guard) => Review::apply(&folder, &changes).map_err(|e| e.to_string()),
+                Err(_) => Err("a previous save failed".to_owned()),
+            };
+            JobReport::ReviewApplied {
+                folder,
+                changes,
+                result,
+            }
+        });
+    }
+
+    /// Reads the folder's review file again, after another window wrote it.
+    pub fn reload_review(&mut self, folder: PathBuf) {
+        self.spawn(move || {
+            let stamp = ReviewStamp::take(&folder);
+            let result = Review::load(&folder).map_err(|e| e.to_string());
+            JobReport::ReviewReloaded {
+                folder,
+                stamp,
+                result,
+            }
         });
     }
 
@@ -400,10 +436,11 @@ impl Jobs {
                 self.dialog_open = false;
                 Some(report)
             }
-            JobReport::Saved { .. } => {
+            JobReport::Saved { .. } | JobReport::ReviewApplied { .. } => {
                 self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
                 Some(report)
             }
+            JobReport::ReviewReloaded { .. } => Some(report),
             JobReport::ImageMetadata { .. } | JobReport::ImageEvidence { .. } => {
                 self.decodes_in_flight = self.decodes_in_flight.saturating_sub(1);
                 Some(report)
@@ -449,6 +486,7 @@ mod tests {
                 analysis: Arc::new(Analysis::default()),
                 review: Review::default(),
                 review_problem: None,
+                review_stamp: None,
             })
         });
         let mut jobs = Jobs::new(None, loader);

@@ -124,7 +124,7 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                     .selectable_label(index == session.selection.left, rich)
                     .on_hover_text(format!(
                         "{}{}",
-                        variant.source.file.display(),
+                        crate::corpus::shown_path(&variant.source.file),
                         if marked {
                             "\nHolds the odd side of at least one finding."
                         } else {

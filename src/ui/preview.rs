@@ -174,11 +174,11 @@ impl PreviewPanel {
             Some(relative) => {
                 let absolute = root.join(relative);
                 let name = relative.file_name().map_or_else(
-                    || relative.display().to_string(),
+                    || crate::corpus::shown_path(relative),
                     |n| n.to_string_lossy().into_owned(),
                 );
                 ui.label(egui::RichText::new(name).monospace())
-                    .on_hover_text(relative.display().to_string());
+                    .on_hover_text(crate::corpus::shown_path(relative));
                 self.large_ui(ui, &absolute);
                 self.metadata_ui(ui, &absolute, commands);
             }

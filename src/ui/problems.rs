@@ -16,8 +16,8 @@ pub const VOCABULARY_ADVICE: &str =
 /// Where a problem is, as the panel shows it: "path:line" or "path".
 pub fn place(problem: &Problem) -> String {
     match problem.line {
-        Some(line) => format!("{}:{line}", problem.path.display()),
-        None => problem.path.display().to_string(),
+        Some(line) => format!("{}:{line}", crate::corpus::shown_path(&problem.path)),
+        None => crate::corpus::shown_path(&problem.path),
     }
 }
 
@@ -74,6 +74,7 @@ pub fn panel_ui(ui: &mut egui::Ui, app: &mut App, _commands: &mut [Command]) {
                                 let color = match problem.severity {
                                     ProblemSeverity::Error => ui.visuals().error_fg_color,
                                     ProblemSeverity::Warning => ui.visuals().warn_fg_color,
+                                    ProblemSeverity::Note => ui.visuals().text_color(),
                                 };
                                 ui.colored_label(color, place(problem));
                                 ui.label(&problem.reason);

@@ -10,7 +10,7 @@ use crate::analysis::{
     conflict_is_finding,
 };
 use crate::corpus::{Corpus, Photo, Section};
-use crate::review::Review;
+use crate::review::{Change, Review, ReviewStamp};
 
 /// A loaded folder with its analysis and verdicts.
 #[derive(Debug, Clone)]
@@ -22,10 +22,13 @@ pub struct Session {
     pub analysis: Arc<Analysis>,
     pub review: Review,
     pub selection: Selection,
-    /// Whether the reviewer set or cleared a verdict since the folder was
-    /// opened: then `review` is newer than the file (its write may be under
-    /// way or have failed), and a reload keeps it.
-    pub verdicts_changed: bool,
+    /// Verdicts set or cleared in this window that the review file does not
+    /// hold yet (their write is under way, or failed and is retried with the
+    /// next one): merged over whatever is read from the file.
+    pub unsaved: Vec<Change>,
+    /// The review file as this window last read or wrote it: a different
+    /// stamp means another window wrote verdicts.
+    pub review_stamp: Option<ReviewStamp>,
 }
 
 impl Session {

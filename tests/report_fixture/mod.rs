@@ -143,6 +143,7 @@ pub fn review() -> Review {
         Some(Verdict {
             status: VerdictStatus::ConfirmedError,
             note: "Sportstar swapped the medals".to_owned(),
+            at: None,
         }),
     );
     review
