@@ -177,13 +177,22 @@ fn conflict_of(
             .map(|variant| &variant.source.file)
             .filter(|file| !file.as_os_str().is_empty())
     };
-    let within_file = groups.iter().enumerate().any(|(i, a)| {
-        groups.iter().skip(i + 1).any(|b| {
-            a.variants.keys().any(|&va| {
-                b.variants
-                    .keys()
-                    .any(|&vb| va != vb && file_of(va).is_some() && file_of(va) == file_of(vb))
-            })
+    // Two variants of one file (an image's IPTC and XMP captions) giving
+    // different values: looked up by file, not by every pair of variants.
+    let mut by_file: std::collections::BTreeMap<&std::path::Path, Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for &v in group.variants.keys() {
+            if let Some(file) = file_of(v) {
+                by_file.entry(file.as_path()).or_default().push((g, v));
+            }
+        }
+    }
+    let within_file = by_file.values().any(|held| {
+        held.iter().enumerate().any(|(i, &(ga, va))| {
+            held.iter()
+                .skip(i + 1)
+                .any(|&(gb, vb)| ga != gb && va != vb)
         })
     });
     if within_file {

@@ -40,6 +40,7 @@ mod quotes;
 mod repeated;
 mod results;
 pub mod reuse;
+mod reuse_candidates;
 mod rounds;
 mod scan;
 mod scripts;

@@ -22,6 +22,10 @@ use super::vocabulary::Vocabulary;
 use super::{Attribute, Claim, ClaimOrigin, ConflictSeverity, Location, Span};
 use crate::corpus::Photo;
 
+use std::collections::BTreeMap;
+
+use super::fast_hash::FastMap;
+
 /// Words read after "taken by" for the photographer's name.
 const TAKEN_BY_REACH: usize = 8;
 
@@ -32,6 +36,10 @@ struct Pair {
     owner: String,
     mark: Mark,
 }
+
+/// Who a photographer's name names, as compared: the family name's key and
+/// the first initial (see [`same_person`]).
+type PersonKey = (String, Option<char>);
 
 /// "a photo taken by NAME" in a variant's text.
 struct Taken {
@@ -58,6 +66,25 @@ pub(crate) fn find(
         .collect();
     let mut pairs = line_pairs(&lines);
     pairs.extend(text_pairs(photo, claims));
+    // The pairs by person, then owner: a credit is compared with the
+    // owners its photographer is given, not with every other credit.
+    let mut by_person: FastMap<PersonKey, BTreeMap<&str, Vec<usize>>> = FastMap::default();
+    for (i, pair) in pairs.iter().enumerate() {
+        if let Some(key) = person_key(&pair.photographer) {
+            by_person
+                .entry(key)
+                .or_default()
+                .entry(pair.owner.as_str())
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut sections_of: Vec<Vec<&SectionText<'_>>> = vec![Vec::new(); photo.variants.len()];
+    for s in sections {
+        if let Some(list) = sections_of.get_mut(s.variant) {
+            list.push(s);
+        }
+    }
     let mut out = Vec::new();
     for (v, line) in lines.iter().enumerate() {
         let Some((parsed, written)) = line else {
@@ -77,16 +104,30 @@ pub(crate) fn find(
                 photographer: p.clone(),
                 mark: line_mark.clone(),
             }],
-            None => taken_by(sections, v, vocab),
+            None => taken_by(sections_of.get(v).map_or(&[], Vec::as_slice), vocab),
         };
         for taken in said {
-            let elsewhere: Vec<&Pair> = pairs
+            let Some(owners) = person_key(&taken.photographer).and_then(|k| by_person.get(&k))
+            else {
+                continue;
+            };
+            let elsewhere_in = |list: &Vec<usize>| {
+                list.iter()
+                    .any(|&i| pairs.get(i).is_some_and(|p| p.variant != v))
+            };
+            let agreeing = owners
                 .iter()
-                .filter(|p| p.variant != v && same_person(&p.photographer, &taken.photographer))
-                .collect();
-            if elsewhere.is_empty() || elsewhere.iter().any(|p| linked(&p.owner, owner, vocab)) {
+                .any(|(o, list)| linked(o, owner, vocab) && elsewhere_in(list));
+            if agreeing || !owners.values().any(elsewhere_in) {
                 continue;
             }
+            let mut found: Vec<usize> = owners.values().flatten().copied().collect();
+            found.sort_unstable();
+            let elsewhere: Vec<&Pair> = found
+                .iter()
+                .filter_map(|&i| pairs.get(i))
+                .filter(|p| p.variant != v)
+                .collect();
             out.push(finding(
                 photo, v, owner, &taken, &line_mark, &elsewhere, &pairs, vocab,
             ));
@@ -228,9 +269,9 @@ fn text_pairs(photo: &Photo, claims: &[Claim]) -> Vec<Pair> {
 /// "a photograph taken by Hall of Fame inductee Neil Leifer": the first run
 /// of two to four capitalised words, not an agency, soon after a
 /// `taken_by` phrase in a sentence with a photo noun.
-fn taken_by(sections: &[SectionText<'_>], variant: usize, vocab: &Vocabulary) -> Vec<Taken> {
+fn taken_by(sections: &[&SectionText<'_>], vocab: &Vocabulary) -> Vec<Taken> {
     let mut out = Vec::new();
-    for s in sections.iter().filter(|s| s.variant == variant) {
+    for s in sections {
         let n = s.words.len();
         for i in 0..n {
             let Some(len) = vocab.taken_by.contains_at(&s.words, i) else {
@@ -264,7 +305,7 @@ fn taken_by(sections: &[SectionText<'_>], variant: usize, vocab: &Vocabulary) ->
                         out.push(Taken {
                             photographer: name,
                             mark: Mark {
-                                variant,
+                                variant: s.variant,
                                 location: Some(s.location(span)),
                                 quote: s.slice(span).to_string(),
                                 odd: false,
@@ -282,20 +323,14 @@ fn taken_by(sections: &[SectionText<'_>], variant: usize, vocab: &Vocabulary) ->
 
 /// Family names equal and first initials equal, case and diacritics aside.
 fn same_person(a: &str, b: &str) -> bool {
-    let keys = |s: &str| -> Vec<String> {
-        super::scan::scan(s)
-            .words
-            .into_iter()
-            .map(|w| w.key)
-            .collect()
-    };
-    let (a, b) = (keys(a), keys(b));
-    match (a.first(), a.last(), b.first(), b.last()) {
-        (Some(af), Some(al), Some(bf), Some(bl)) => {
-            al == bl && af.chars().next() == bf.chars().next()
-        }
-        _ => false,
-    }
+    matches!((person_key(a), person_key(b)), (Some(a), Some(b)) if a == b)
+}
+
+/// The family name's key and the first initial of a name.
+fn person_key(name: &str) -> Option<PersonKey> {
+    let words = super::scan::scan(name).words;
+    let first = words.first()?.key.chars().next();
+    Some((words.last()?.key.clone(), first))
 }
 
 /// The same owner, or one distributes the other's pictures.

@@ -19,7 +19,10 @@
 
 use chrono::TimeDelta;
 
-use super::fast_hash::{FastMap, FastSet};
+use rayon::prelude::*;
+
+use super::fast_hash::FastMap;
+use super::reuse_candidates::{EXACT_LIMIT, Scored, candidate_pairs, closest_partners};
 use super::tokens::{TokenKind, text_key, tokenize};
 use super::{Derivation, Location, Reuse, ReusePair, SharedRun, Span};
 use crate::corpus::{Photo, Section};
@@ -45,13 +48,16 @@ struct Segment {
     spans: Vec<Span>,
     /// Where each `MIN_RUN_WORDS`-word sequence starts, built once and
     /// looked up by every pair the segment is in.
-    starts: FastMap<[u32; MIN_RUN_WORDS], Vec<usize>>,
+    /// (A sorted list, not a map: a tenth of the memory, which counts with
+    /// tens of thousands of variants.)
+    starts: Vec<([u32; MIN_RUN_WORDS], u32)>,
 }
 
 /// One variant's words, by section, and its set of word sequences.
 struct Words {
     segments: Vec<Segment>,
-    ngrams: FastSet<[u32; NGRAM]>,
+    /// Sorted, without repeats.
+    ngrams: Vec<[u32; NGRAM]>,
 }
 
 /// Shared passages between the captions (and articles) of a photo's
@@ -69,29 +75,84 @@ pub fn find_reuse(photo: &Photo) -> Reuse {
                     Some(segment(text.as_str(), section, &mut ids))
                 })
                 .collect();
-            let ngrams = segments
+            let mut ngrams: Vec<[u32; NGRAM]> = segments
                 .iter()
                 .flat_map(|s| s.keys.windows(NGRAM))
                 .filter_map(|w| <[u32; NGRAM]>::try_from(w).ok())
                 .collect();
+            ngrams.sort_unstable();
+            ngrams.dedup();
             Words { segments, ngrams }
         })
         .collect();
 
-    let mut pairs = Vec::new();
-    for (a, words_a) in words.iter().enumerate() {
-        for (b, words_b) in words.iter().enumerate().skip(a + 1) {
-            pairs.push(ReusePair {
-                a,
-                b,
-                containment_a_in_b: containment(&words_a.ngrams, &words_b.ngrams),
-                containment_b_in_a: containment(&words_b.ngrams, &words_a.ngrams),
-                shared_runs: shared_runs(photo, (a, words_a), (b, words_b)),
-            });
-        }
-    }
+    let sets: Vec<&[[u32; NGRAM]]> = words.iter().map(|w| w.ngrams.as_slice()).collect();
+    let candidates = candidate_pairs(&sets, &publication_order(photo));
+    let compare = |(a, b): (usize, usize), contained: Option<(f64, f64)>| {
+        let (words_a, words_b) = (words.get(a)?, words.get(b)?);
+        let (a_in_b, b_in_a) = contained.unwrap_or_else(|| {
+            (
+                containment(&words_a.ngrams, &words_b.ngrams),
+                containment(&words_b.ngrams, &words_a.ngrams),
+            )
+        });
+        Some(ReusePair {
+            a,
+            b,
+            containment_a_in_b: a_in_b,
+            containment_b_in_a: b_in_a,
+            shared_runs: shared_runs(photo, (a, words_a), (b, words_b)),
+        })
+    };
+    let pairs: Vec<ReusePair> = if photo.variants.len() <= EXACT_LIMIT {
+        candidates
+            .into_iter()
+            .filter_map(|p| compare(p, None))
+            .collect()
+    } else {
+        // A large photo: containment of every candidate (cheap), then the
+        // shared runs of each variant's closest partners only.
+        let scored: Vec<Scored> = candidates
+            .par_iter()
+            .filter_map(|&(a, b)| {
+                let (words_a, words_b) = (words.get(a)?, words.get(b)?);
+                let a_in_b = containment(&words_a.ngrams, &words_b.ngrams);
+                let b_in_a = containment(&words_b.ngrams, &words_a.ngrams);
+                // No shared sequence: no shared run either.
+                (a_in_b > 0.0).then_some(Scored {
+                    pair: (a, b),
+                    contained: (a_in_b, b_in_a),
+                })
+            })
+            .collect();
+        closest_partners(&scored, photo.variants.len())
+            .par_iter()
+            .filter_map(|s| compare(s.pair, Some(s.contained)))
+            .collect()
+    };
     let derivations = derivations(photo, &pairs);
     Reuse { pairs, derivations }
+}
+
+/// Each variant's rank in publication order: dated ones by time, then the
+/// undated, ties by index.
+fn publication_order(photo: &Photo) -> Vec<usize> {
+    let mut by_time: Vec<usize> = (0..photo.variants.len()).collect();
+    by_time.sort_by_key(|&v| {
+        let time = photo
+            .variants
+            .get(v)
+            .and_then(|v| v.source.published.as_ref())
+            .and_then(|p| p.time);
+        (time.is_none(), time, v)
+    });
+    let mut rank = vec![0; by_time.len()];
+    for (r, v) in by_time.into_iter().enumerate() {
+        if let Some(slot) = rank.get_mut(v) {
+            *slot = r;
+        }
+    }
+    rank
 }
 
 /// Numbers for the words' keys (`text_key`, ignoring case), looked up
@@ -129,12 +190,12 @@ fn segment(text: &str, section: Section, ids: &mut WordIds) -> Segment {
             spans.push(token.span);
         }
     }
-    let mut starts: FastMap<[u32; MIN_RUN_WORDS], Vec<usize>> = FastMap::default();
-    for (j, window) in keys.windows(MIN_RUN_WORDS).enumerate() {
-        if let Ok(window) = <[u32; MIN_RUN_WORDS]>::try_from(window) {
-            starts.entry(window).or_default().push(j);
-        }
-    }
+    let mut starts: Vec<([u32; MIN_RUN_WORDS], u32)> = keys
+        .windows(MIN_RUN_WORDS)
+        .enumerate()
+        .filter_map(|(j, w)| Some((<[u32; MIN_RUN_WORDS]>::try_from(w).ok()?, j as u32)))
+        .collect();
+    starts.sort_unstable();
     Segment {
         section,
         keys,
@@ -144,11 +205,23 @@ fn segment(text: &str, section: Section, ids: &mut WordIds) -> Segment {
 }
 
 /// The share of `part`'s sequences found in `whole` (0 when `part` has none).
-fn containment(part: &FastSet<[u32; NGRAM]>, whole: &FastSet<[u32; NGRAM]>) -> f64 {
+fn containment(part: &[[u32; NGRAM]], whole: &[[u32; NGRAM]]) -> f64 {
     if part.is_empty() {
         return 0.0;
     }
-    let shared = part.iter().filter(|g| whole.contains(*g)).count();
+    // Both sorted: one walk through the two.
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (part.get(i), whole.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     shared as f64 / part.len() as f64
 }
 
@@ -219,13 +292,18 @@ fn maximal_runs(seg_a: &Segment, seg_b: &Segment, mut found: impl FnMut(usize, u
         return;
     }
     for (i, window) in a.windows(MIN_RUN_WORDS).enumerate() {
-        let Some(js) = <[u32; MIN_RUN_WORDS]>::try_from(window)
-            .ok()
-            .and_then(|w| seg_b.starts.get(&w))
-        else {
+        let Ok(window) = <[u32; MIN_RUN_WORDS]>::try_from(window) else {
             continue;
         };
-        for &j in js {
+        let from = seg_b.starts.partition_point(|(w, _)| *w < window);
+        let js = seg_b
+            .starts
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|(w, _)| *w == window)
+            .map(|&(_, j)| j as usize);
+        for j in js {
             let extends_earlier = i > 0 && j > 0 && a.get(i - 1) == b.get(j - 1);
             if extends_earlier {
                 continue;
@@ -283,11 +361,20 @@ fn derivations(photo: &Photo, pairs: &[ReusePair]) -> Vec<Derivation> {
             .and_then(|v| v.source.published.as_ref())
             .and_then(|p| p.time)
     };
+    // Each variant's pairs, found once (not by a scan of all pairs per variant).
+    let mut pairs_of: Vec<Vec<&ReusePair>> = vec![Vec::new(); photo.variants.len()];
+    for pair in pairs {
+        for v in [pair.a, pair.b] {
+            if let Some(list) = pairs_of.get_mut(v) {
+                list.push(pair);
+            }
+        }
+    }
     let mut out = Vec::new();
-    for to in 0..photo.variants.len() {
+    for (to, pairs) in pairs_of.iter().enumerate() {
         let Some(to_time) = time(to) else { continue };
         let mut best: Option<(usize, usize, f64, TimeDelta, &ReusePair)> = None;
-        for pair in pairs.iter().filter(|p| p.a == to || p.b == to) {
+        for &pair in pairs {
             let from = if pair.a == to { pair.b } else { pair.a };
             let Some(from_time) = time(from) else {
                 continue;

@@ -299,20 +299,36 @@ pub(crate) fn find(
 ) -> Vec<Finding> {
     let t = tables();
     let stated = variant_rounds(sections, t);
+    // Each round's witnesses, each once (by its first variant), built once
+    // rather than again for every variant.
+    let mut holders_of: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut seen: std::collections::BTreeSet<(usize, usize)> = std::collections::BTreeSet::new();
+    for (&o, x) in &stated {
+        if seen.insert((x.round, witnesses.of(o))) {
+            holders_of.entry(x.round).or_default().push(o);
+        }
+    }
     let mut out = Vec::new();
     for (&v, mine) in &stated {
         let own = witnesses.of(v);
-        let others = stated.iter().filter(|(o, _)| witnesses.of(**o) != own);
-        if others.clone().any(|(_, x)| x.round == mine.round) {
+        let agreed = holders_of
+            .get(&mine.round)
+            .is_some_and(|h| h.iter().any(|&o| witnesses.of(o) != own));
+        if agreed {
             continue;
         }
-        let mut by_round: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (&o, x) in others {
-            let list = by_round.entry(x.round).or_default();
-            if !list.iter().any(|&p| witnesses.of(p) == witnesses.of(o)) {
-                list.push(o);
-            }
-        }
+        let by_round: BTreeMap<usize, Vec<usize>> = holders_of
+            .iter()
+            .map(|(&r, h)| {
+                let others: Vec<usize> = h
+                    .iter()
+                    .copied()
+                    .filter(|&o| witnesses.of(o) != own)
+                    .collect();
+                (r, others)
+            })
+            .filter(|(_, h)| !h.is_empty())
+            .collect();
         let Some((&round, holders)) = by_round.iter().max_by_key(|(_, h)| h.len()) else {
             continue;
         };

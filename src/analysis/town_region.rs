@@ -26,14 +26,14 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::agreement::{Verdict, groups, verdict};
+use super::agreement::{Verdict, all_agree, groups, verdict};
 use super::findings::{Fact, Finding, FindingKind, Mark, join_names, variant_label};
 use super::scan::{Gap, word_key};
 use super::section::SectionText;
 use super::vocabulary::Vocabulary;
 use super::witnesses::Witnesses;
 use super::{ConflictSeverity, Mention, Span};
-use crate::corpus::Photo;
+use crate::corpus::{Photo, Section};
 
 const REGIONS_DATA: &str = include_str!("../../assets/regions.toml");
 
@@ -75,7 +75,7 @@ struct RegionData {
 }
 
 /// A region as compared: a state (with its country) or a country.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Region {
     State { name: String, country: String },
     Country(String),
@@ -235,9 +235,10 @@ fn ends_phrase(s: &SectionText<'_>, last: usize, e: usize) -> bool {
     !next.capitalised && AFTER.contains(&next.key.as_str())
 }
 
+/// `mentions`: the people mentioned in `s`.
 fn placed_in(
     s: &SectionText<'_>,
-    mentions: &[Mention],
+    mentions: &[&Mention],
     vocab: &Vocabulary,
     t: &Tables,
 ) -> Vec<Placed> {
@@ -291,10 +292,7 @@ fn placed_in(
         }
         let town_span = s.span(first, last + 1);
         let a_person = mentions.iter().any(|m| {
-            m.location.variant == s.variant
-                && m.location.section == s.section
-                && m.location.span.start < town_span.end
-                && town_span.start < m.location.span.end
+            m.location.span.start < town_span.end && town_span.start < m.location.span.end
         });
         if a_person {
             continue;
@@ -339,10 +337,20 @@ pub(crate) fn find(
     witnesses: &Witnesses,
 ) -> Vec<Finding> {
     let t = tables();
+    let mut mentions_in: BTreeMap<(usize, Section), Vec<&Mention>> = BTreeMap::new();
+    for m in mentions {
+        mentions_in
+            .entry((m.location.variant, m.location.section))
+            .or_default()
+            .push(m);
+    }
     let all: Vec<(usize, Placed)> = sections
         .iter()
         .flat_map(|s| {
-            placed_in(s, mentions, vocab, t)
+            let here = mentions_in
+                .get(&(s.variant, s.section))
+                .map_or(&[][..], Vec::as_slice);
+            placed_in(s, here, vocab, t)
                 .into_iter()
                 .map(|p| (s.variant, p))
         })
@@ -359,14 +367,20 @@ pub(crate) fn find(
     let mut out = Vec::new();
     for (town, mut by_witness) in towns {
         by_witness.retain(|_, placed| {
-            placed
-                .iter()
-                .all(|a| placed.iter().all(|b| a.region.agrees(&b.region)))
+            all_agree(
+                placed,
+                |p| p.region.clone(),
+                |a, b| a.region.agrees(&b.region),
+            )
         });
         let label = |w: usize| variant_label(photo, by_witness[&w][0].mark.variant);
         let first = |w: usize| by_witness[&w][0];
         match verdict(
-            groups(&by_witness, |a, b| a.region.agrees(&b.region)),
+            groups(
+                &by_witness,
+                |p| p.region.clone(),
+                |a, b| a.region.agrees(&b.region),
+            ),
             MIN_HOLDERS,
         ) {
             Verdict::Agreed => {}

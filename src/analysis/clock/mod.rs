@@ -37,7 +37,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::ConflictSeverity;
-use super::agreement::{Verdict, groups, verdict};
+use super::agreement::{Verdict, all_agree, groups, verdict};
 use super::findings::{Fact, Finding, FindingKind, Mark, join_names, variant_label};
 use super::scan::word_key;
 use super::section::SectionText;
@@ -294,11 +294,17 @@ pub(crate) fn find(
         // (two quakes, a second volley): which one another outlet times
         // cannot be told.
         by_witness.retain(|_, times| {
-            times
-                .iter()
-                .all(|a| times.iter().all(|b| agree(&a.time, &b.time, t)))
+            all_agree(
+                times,
+                |s| s.time.compared(),
+                |a, b| agree(&a.time, &b.time, t),
+            )
         });
-        let groups = groups(&by_witness, |a, b| agree(&a.time, &b.time, t));
+        let groups = groups(
+            &by_witness,
+            |s| s.time.compared(),
+            |a, b| agree(&a.time, &b.time, t),
+        );
         let label = |w: usize| variant_label(photo, by_witness[&w][0].variant);
         let said = |w: usize| {
             let first = by_witness[&w][0];

@@ -13,7 +13,7 @@ use super::Tables;
 use crate::analysis::Span;
 
 /// The time zone a time is given in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Zone {
     /// Not said.
     Unknown,
@@ -38,6 +38,19 @@ pub(crate) struct ClockTime {
     /// A filing stamp ("Updated 7:32 p.m. ET", a live blog's "7:32 p.m.:"):
     /// the time of the writing, not of what it tells.
     pub stamp: bool,
+}
+
+impl ClockTime {
+    /// What comparing two times looks at (everything but where it is written).
+    pub(crate) fn compared(&self) -> (u32, bool, Zone, bool, bool) {
+        (
+            self.minutes,
+            self.half_day,
+            self.zone,
+            self.approximate,
+            self.stamp,
+        )
+    }
 }
 
 const PM: [&str; 5] = ["午後", "下午", "오후", "晚上", "傍晚"];
