@@ -171,6 +171,7 @@ impl Review {
         let io_err = |e| ReviewError::Io(path.clone(), e);
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(io_err)?;
+            inside(folder, dir).map_err(|e| ReviewError::Read(path.clone(), e))?;
         }
         let lock = fs::OpenOptions::new()
             .create(true)
@@ -230,6 +231,7 @@ impl Review {
         let io_err = |e| ReviewError::Io(path.clone(), e);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(io_err)?;
+            inside(folder, dir).map_err(|e| ReviewError::Read(path.clone(), e))?;
         }
         let json =
             serde_json::to_vec_pretty(self).map_err(|e| ReviewError::Parse(path.clone(), e))?;
@@ -257,6 +259,18 @@ impl Review {
                 }
             }
         }
+    }
+}
+
+/// Refuses a verdicts folder that is a link out of the opened folder: the
+/// app writes nothing outside it.
+fn inside(folder: &Path, dir: &Path) -> Result<(), ReadError> {
+    let root = fs::canonicalize(folder)?;
+    let real = fs::canonicalize(dir)?;
+    if real.starts_with(&root) {
+        Ok(())
+    } else {
+        Err(ReadError::Outside(real))
     }
 }
 
@@ -477,6 +491,22 @@ mod tests {
         let applied = Review::apply(dir.path(), &[change])?;
         assert!(applied.damaged_kept_as.is_some());
         assert_eq!(fs::read_to_string(&secret)?, "{\"verdicts\": {}}");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn nothing_is_written_through_a_verdicts_folder_linked_outside()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let outside = tempfile::tempdir()?;
+        let dir = tempfile::tempdir()?;
+        std::os::unix::fs::symlink(outside.path(), dir.path().join(".caption-provenance"))?;
+        let change = Change::now("paris", "k", verdict(VerdictStatus::Unsure, ""));
+        assert!(matches!(
+            Review::apply(dir.path(), &[change]),
+            Err(ReviewError::Read(_, ReadError::Outside(_)))
+        ));
+        assert_eq!(fs::read_dir(outside.path())?.count(), 0);
         Ok(())
     }
 }

@@ -362,3 +362,34 @@ fn a_missing_folder_argument_is_named() -> TestResult {
     }
     Ok(())
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_device_node_named_as_an_image_is_not_read() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let root = dir.path();
+    write(
+        root,
+        "p/a.txt",
+        b"Outlet: Alpha\nImage: zero.jpg\n\nLim Jong-hoon takes a selfie.\n",
+    )?;
+    // /dev/zero's numbers (1, 5); making a device node needs root.
+    let made = Command::new("mknod")
+        .arg(root.join("p/zero.jpg"))
+        .args(["c", "1", "5"])
+        .stderr(Stdio::null())
+        .status()?;
+    if !made.success() {
+        eprintln!("skipped: mknod needs root here");
+        return Ok(());
+    }
+    let output = check_verbose(root)?;
+    let err = text(&output.stderr);
+    assert!(
+        err.contains("p/zero.jpg: could not be read: it is a device, not a regular file"),
+        "{err}"
+    );
+    let report = run(&["report".as_ref(), root.as_os_str()])?;
+    assert_eq!(report.status.code(), Some(0));
+    Ok(())
+}
