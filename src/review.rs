@@ -129,7 +129,7 @@ impl ReviewStamp {
 
 /// All verdicts of one folder, keyed by photo id, then by `Finding::key`
 /// (for a conflict, `Conflict::key`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// Format version of the file.
     #[serde(default = "current_version")]
@@ -140,6 +140,16 @@ pub struct Review {
 
 fn current_version() -> u32 {
     1
+}
+
+impl Default for Review {
+    /// No verdicts, in the current format (a derived default said version 0).
+    fn default() -> Self {
+        Review {
+            version: current_version(),
+            verdicts: BTreeMap::new(),
+        }
+    }
 }
 
 impl Review {
