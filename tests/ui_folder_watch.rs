@@ -108,6 +108,10 @@ fn click_notice_reload(harness: &mut Harness<'_, App>) -> TestResult {
     Ok(())
 }
 
+fn message_texts(app: &App) -> Vec<String> {
+    app.messages().iter().map(|m| m.text.clone()).collect()
+}
+
 fn sportstar_caption(app: &App) -> Option<String> {
     let session = app.session()?;
     session
@@ -176,12 +180,7 @@ fn a_verdict_whose_write_failed_survives_a_reload() -> TestResult {
     let blocker = dir.path().join(".caption-provenance");
     std::fs::write(&blocker, "not a folder")?;
     let mut harness = open_and_judge(dir.path())?;
-    let messages: Vec<String> = harness
-        .state()
-        .messages()
-        .iter()
-        .map(|m| m.text.clone())
-        .collect();
+    let messages = message_texts(harness.state());
     assert!(
         messages
             .iter()
@@ -292,12 +291,7 @@ fn a_damaged_review_file_is_kept_aside_and_the_window_says_so() -> TestResult {
     std::fs::create_dir_all(review.parent().ok_or("no parent")?)?;
     std::fs::write(&review, "{\"verdicts\": {\"paris")?;
     let harness = open_and_judge(dir.path())?;
-    let messages: Vec<String> = harness
-        .state()
-        .messages()
-        .iter()
-        .map(|m| m.text.clone())
-        .collect();
+    let messages = message_texts(harness.state());
     assert!(
         messages
             .iter()
