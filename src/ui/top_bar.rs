@@ -2,6 +2,8 @@
 //! available, Reload (F5), Save report... (Ctrl+S), Recent folders, the view
 //! options, and the load's progress with Cancel.
 
+use std::path::PathBuf;
+
 use eframe::egui;
 
 use super::app::App;
@@ -34,7 +36,8 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
             {
                 let path = app.path_field.trim();
                 if !path.is_empty() {
-                    commands.push(Command::OpenFolder(path.into()));
+                    let home = std::env::var_os("HOME").map(PathBuf::from);
+                    commands.push(Command::OpenFolder(typed_path(path, home.as_deref())));
                 }
             }
             if ui
@@ -115,4 +118,36 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
             });
         }
     });
+}
+
+/// A typed path, with a leading `~` (alone or before `/`) for the home
+/// folder, as a shell would read it; anything else as typed.
+pub fn typed_path(typed: &str, home: Option<&std::path::Path>) -> PathBuf {
+    match (typed.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.to_path_buf(),
+        (Some(rest), Some(home)) if rest.starts_with('/') => {
+            home.join(rest.trim_start_matches('/'))
+        }
+        _ => PathBuf::from(typed),
+    }
+}
+
+#[cfg(test)]
+mod typed_path_tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn a_leading_tilde_is_the_home_folder() {
+        let home = Some(Path::new("/home/desk"));
+        assert_eq!(typed_path("~", home), PathBuf::from("/home/desk"));
+        assert_eq!(
+            typed_path("~/captions", home),
+            PathBuf::from("/home/desk/captions")
+        );
+        // Not a home folder: "~user", a tilde inside, no HOME.
+        assert_eq!(typed_path("~other/x", home), PathBuf::from("~other/x"));
+        assert_eq!(typed_path("a/~/b", home), PathBuf::from("a/~/b"));
+        assert_eq!(typed_path("~/x", None), PathBuf::from("~/x"));
+    }
 }
