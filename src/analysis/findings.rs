@@ -191,9 +191,19 @@ pub(crate) fn join_names(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
+        many if many.len() > MAX_NAMED => format!(
+            "{} and {} others",
+            many.get(..MAX_NAMED).unwrap_or(many).join(", "),
+            many.len() - MAX_NAMED
+        ),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
+
+/// The most names one sentence lists; past it, the rest are counted
+/// ("..., The Sun and 431 others"), so a finding on a photo with thousands
+/// of outlets stays one readable line.
+pub(crate) const MAX_NAMED: usize = 20;
 
 /// The mark of one claim; `None` for a reference claim (it has no text).
 pub(crate) fn mark_of(claim: &Claim, odd: bool) -> Option<Mark> {
@@ -261,4 +271,22 @@ pub fn conflict_findings(conflicts: &[Conflict], claims: &[Claim]) -> Vec<Findin
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_joined_and_long_lists_counted() {
+        let names = |n: usize| -> Vec<String> { (1..=n).map(|i| format!("Outlet {i}")).collect() };
+        assert_eq!(join_names(&names(1)), "Outlet 1");
+        assert_eq!(join_names(&names(3)), "Outlet 1, Outlet 2 and Outlet 3");
+        assert!(join_names(&names(MAX_NAMED)).ends_with(&format!("and Outlet {MAX_NAMED}")));
+        let long = join_names(&names(MAX_NAMED + 431));
+        assert!(
+            long.ends_with(&format!("Outlet {MAX_NAMED} and 431 others")),
+            "{long}"
+        );
+    }
 }
