@@ -11,6 +11,11 @@
 //! run of another length, like inserted ones, get columns of their own, after
 //! the old run's. Transposed words are not detected: they show as gaps in
 //! both places.
+//!
+//! A photo with more than [`MAX_ROWS`] variants holding the section gets
+//! one row for each distinct text (the first variant that has it), up to
+//! [`MAX_ROWS`]: copies add nothing to the table, and a table of thousands
+//! of rows is read by nobody while it costs rows x columns to build.
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffTag as OpTag, capture_diff_slices};
@@ -19,6 +24,9 @@ use super::diff::DiffOptions;
 use super::tokens::{KeyInterner, KeyedToken, keyed_tokens, section_mentions};
 use super::{PhotoAnalysis, Span};
 use crate::corpus::{Photo, Section};
+
+/// The most rows (variants) an alignment has.
+pub const MAX_ROWS: usize = 100;
 
 /// Rows are variants (`variants[i]` is an index into `photo.variants`);
 /// each column holds, per row, the span of the token aligned there or nothing.
@@ -61,6 +69,23 @@ pub fn align_variants(
             variants.push(index);
             witnesses.push(keyed_tokens(text.as_str(), &mentions, options));
         }
+    }
+    if variants.len() > MAX_ROWS {
+        let mut seen = std::collections::HashSet::new();
+        let (kept_variants, kept_witnesses): (Vec<usize>, Vec<Vec<KeyedToken>>) = variants
+            .into_iter()
+            .zip(witnesses)
+            .filter(|(_, tokens)| {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                for token in tokens {
+                    std::hash::Hash::hash(&token.key, &mut hasher);
+                }
+                seen.insert(std::hash::Hasher::finish(&hasher))
+            })
+            .take(MAX_ROWS)
+            .unzip();
+        variants = kept_variants;
+        witnesses = kept_witnesses;
     }
     Alignment {
         variants,

@@ -251,3 +251,26 @@ fn a_misspelt_spelling_shares_its_person_s_column() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_photo_with_many_variants_aligns_each_distinct_text_once_up_to_the_limit() {
+    let mut texts: Vec<String> = (0..150)
+        .map(|i| format!("Lim Jong-hoon takes selfie number {i}."))
+        .collect();
+    // Copies of the first text add no row.
+    for _ in 0..50 {
+        texts.insert(1, "Lim Jong-hoon takes selfie number 0.".to_string());
+    }
+    let witnesses: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let photo = self::photo(&witnesses);
+    let alignment = align_variants(
+        &photo,
+        &PhotoAnalysis::default(),
+        Section::Caption,
+        DiffOptions::default(),
+    );
+    assert_eq!(alignment.variants.len(), MAX_ROWS);
+    assert_eq!(alignment.variants.first(), Some(&0));
+    // After the first text, the next row is the first other text (index 51).
+    assert_eq!(alignment.variants.get(1), Some(&51));
+}
