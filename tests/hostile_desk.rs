@@ -324,14 +324,20 @@ fn a_killed_runs_temporary_report_is_removed_by_the_next_run() -> TestResult {
 fn vocabulary_files_are_among_the_hashed_inputs() -> TestResult {
     let dir = tempfile::tempdir()?;
     write(dir.path(), "p/a.txt", CAPTION.as_bytes())?;
-    write(
-        dir.path(),
-        "vocabulary.toml",
-        b"[agencies]\nnames = [\"Desk Photo\"]\n",
-    )?;
+    let vocabulary = b"[[agencies]]\nname = \"Desk Photo\"\n";
+    write(dir.path(), "vocabulary.toml", vocabulary)?;
     let json = text(&run(&["report".as_ref(), dir.path().as_os_str()])?.stdout);
+    // A vocabulary the analysis used (no problem about it) ...
+    let problems = json.split("\"problems\": [").nth(1).unwrap_or_default();
+    let problems = problems.split("\"photos\"").next().unwrap_or_default();
+    assert!(!problems.contains("vocabulary.toml"), "{json}");
+    // ... is listed with its size among the inputs.
     let inputs = json.split("\"inputs\"").nth(1).unwrap_or_default();
-    assert!(inputs.contains("\"path\": \"vocabulary.toml\""), "{json}");
+    let entry = format!(
+        "\"path\": \"vocabulary.toml\",\n      \"bytes\": {},",
+        vocabulary.len()
+    );
+    assert!(inputs.contains(&entry), "{json}");
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 //! Like eframe_template's `App`: the remembered part ([`Settings`], in
 //! `settings`) is saved by eframe; everything else is rebuilt on start.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,7 +17,7 @@ use super::commands::Command;
 use super::compare::ComparePanel;
 use super::conflicts::ConflictsTable;
 use super::find::FindPanel;
-use super::folder_watch::{FolderCheck, FolderWatch};
+use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
 use super::people::PeoplePanel;
 use super::preview::PreviewPanel;
@@ -26,7 +26,6 @@ use super::selection::{Selection, Session};
 pub use super::settings::Settings;
 use super::{photo_list, problems, top_bar};
 use crate::corpus::watch::FolderStamp;
-use crate::review::{Applied, Change, Review, ReviewStamp};
 
 /// Time per frame spent taking background reports.
 const DRAIN_BUDGET: Duration = Duration::from_millis(10);
@@ -70,7 +69,7 @@ pub struct App {
     pub(super) verdict_note: String,
     /// The folder path typed in the top bar.
     pub(super) path_field: String,
-    generation: u64,
+    pub(super) generation: u64,
     ctx: Option<egui::Context>,
 }
 
@@ -264,88 +263,6 @@ impl App {
                     result,
                 } => self.review_reloaded(&folder, stamp, result),
             }
-        }
-    }
-
-    /// A merge of this window's verdicts into the review file finished.
-    fn review_applied(
-        &mut self,
-        folder: &Path,
-        changes: &[Change],
-        result: Result<Applied, String>,
-    ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.folder == folder) else {
-            return;
-        };
-        match result {
-            Ok(applied) => {
-                session.unsaved.retain(|change| !changes.contains(change));
-                session.review = applied.review;
-                for change in &session.unsaved {
-                    session.review.merge(change);
-                }
-                session.review_stamp = applied.stamp;
-                if let Some(kept) = applied.damaged_kept_as {
-                    self.messages.push(Message {
-                        text: format!(
-                            "The review file was damaged and could not be read; it was kept as {} and a new one holds your verdicts from now on.",
-                            kept.display()
-                        ),
-                        is_error: true,
-                    });
-                }
-            }
-            Err(reason) => self.messages.push(Message {
-                text: format!(
-                    "Could not save the verdicts: {reason} (they stay in this window and are saved with the next one)"
-                ),
-                is_error: true,
-            }),
-        }
-    }
-
-    /// The watch saw the review file: when it is not as this window last
-    /// read or wrote it, another window wrote verdicts, and it is read again.
-    fn review_checked(&mut self, check: &FolderCheck) {
-        let Some(session) = self.session.as_mut() else {
-            return;
-        };
-        if check.generation != self.generation || check.review == session.review_stamp {
-            return;
-        }
-        session.review_stamp = check.review;
-        self.jobs.reload_review(session.folder.clone());
-    }
-
-    /// The review file, read again after another window wrote it: its
-    /// verdicts, with this window's unsaved ones over them.
-    fn review_reloaded(
-        &mut self,
-        folder: &Path,
-        stamp: Option<ReviewStamp>,
-        result: Result<Review, String>,
-    ) {
-        let Some(session) = self.session.as_mut().filter(|s| s.folder == folder) else {
-            return;
-        };
-        match result {
-            Ok(mut review) => {
-                for change in &session.unsaved {
-                    review.merge(change);
-                }
-                if review != session.review {
-                    session.review = review;
-                    self.messages.push(Message {
-                        text: "Verdicts saved by another window were loaded.".into(),
-                        is_error: false,
-                    });
-                }
-                session.review_stamp = stamp;
-            }
-            Err(reason) => self.messages.push(Message {
-                text: format!("The saved verdicts could not be read again: {reason}"),
-                is_error: true,
-            }),
         }
     }
 

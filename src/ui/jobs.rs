@@ -190,10 +190,6 @@ impl Jobs {
             || self.dialog_open
     }
 
-    pub fn writes_in_flight(&self) -> usize {
-        self.writes_in_flight
-    }
-
     /// Starts loading `folder`, cancelling and superseding any earlier load.
     pub fn start_load(&mut self, folder: PathBuf) {
         self.cancel_load();

@@ -28,6 +28,7 @@ pub mod selection;
 pub mod settings;
 pub mod textures;
 pub mod top_bar;
+mod verdict_sync;
 
 use std::path::PathBuf;
 
