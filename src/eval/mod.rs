@@ -10,6 +10,7 @@
 //! covers neither is *unexpected*. Recall is errors found over errors expected.
 
 pub mod expected;
+pub mod inject;
 mod matching;
 mod print;
 
