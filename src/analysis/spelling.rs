@@ -29,9 +29,18 @@
 //!   ([`SLOT_SIMILARITY`]): "Everest Horizon" where others print "Event
 //!   Horizon";
 //! - `n` is printed in the language of `w`'s variant, or in at least
-//!   [`MIN_LANGUAGES`] languages (a name that does not translate): so
+//!   [`MIN_LANGUAGES`] languages (a name that does not translate), or in
+//!   two languages and beside a neighbour `w` is printed beside too (a
+//!   person's name, written alike in every language: "Justin Gatlon" in
+//!   French against "Justin Gatlin" in English and German): so
 //!   "Pensilvania" in a Portuguese text is not a misspelling of the
-//!   Pennsylvania that English and German texts print.
+//!   Pennsylvania that English and German texts print, nor a Spanish
+//!   "Olympic Stadia" of the English "Olympic Stadium";
+//! - a word that stands as a town before its region ("in Lewistun, Maine")
+//!   is compared with words that stand so somewhere too, never with a
+//!   person's name (Lewiston is not a misspelt Liston), and needs no shared
+//!   neighbour ("Btuler Farms" against "Butler Farm Show"); a finding on a
+//!   word that stands so, or on a name that does, is about a place.
 //!
 //! The thresholds were chosen on `tests/realworld` and the bundled sample
 //! (README, "Truth"): with them, every misspelling there that another
@@ -79,6 +88,9 @@ struct Spelling {
     previous: BTreeMap<String, BTreeSet<usize>>,
     /// As the reference facts print it in a person's name, if they do.
     reference: Option<String>,
+    /// Occurrences standing as a town before its region ("in Lewiston,
+    /// Maine"): such a word is compared with towns only.
+    towns: usize,
 }
 
 /// Stands for the reference facts among the variants that print a pair.
@@ -178,10 +190,9 @@ pub(crate) fn find(
             if w.all_caps && !(beside_name(i + 1) || i.checked_sub(1).is_some_and(beside_name)) {
                 continue;
             }
-            if super::place_spelling::town_and_region(s, i) {
-                continue;
-            }
+            let town = super::place_spelling::town_and_region(s, i);
             let entry = spellings.entry(key).or_default();
+            entry.towns += usize::from(town);
             entry.at.entry(s.variant).or_default().push((n, i));
             // Most occurrences repeat what is known: look before copying.
             if let Some(Some(language)) = languages.get(s.variant)
@@ -256,7 +267,13 @@ pub(crate) fn find(
             .iter()
             .filter_map(|(name, spelling)| {
                 let edits = misspelling_edits(key, name)?;
-                if !same_neighbours(odd, spelling) {
+                // A town is compared with towns only, and needs no neighbour.
+                let fits = if odd.towns > 0 {
+                    spelling.towns > 0
+                } else {
+                    same_neighbours(odd, spelling)
+                };
+                if !fits {
                     return None;
                 }
                 let same_language = language
@@ -264,7 +281,8 @@ pub(crate) fn find(
                     .is_some_and(|l| spelling.languages.contains(l));
                 (same_language
                     || spelling.languages.len() >= MIN_LANGUAGES
-                    || spelling.reference.is_some())
+                    || spelling.reference.is_some()
+                    || (spelling.languages.len() >= 2 && shared_neighbour(odd, spelling)))
                 .then_some((
                     spelling.support(),
                     std::cmp::Reverse(edits),
@@ -277,7 +295,8 @@ pub(crate) fn find(
                 names
                     .iter()
                     .filter(|(name, spelling)| {
-                        same_slot(key, odd, name, spelling)
+                        (odd.towns == 0 || spelling.towns > 0)
+                            && same_slot(key, odd, name, spelling)
                             && (language
                                 .as_ref()
                                 .is_some_and(|l| spelling.languages.contains(l))
@@ -377,6 +396,15 @@ fn same_neighbours(odd: &Spelling, name: &Spelling) -> bool {
     (odd.next.is_empty() && odd.previous.is_empty())
         || shares(&odd.next, &name.next)
         || shares(&odd.previous, &name.previous)
+}
+
+/// Whether the word is printed inside a longer name beside a neighbour the
+/// name is printed beside too ("Justin Gatlon" and "Justin Gatlin"): a
+/// person's name, which is written alike in every language, unlike a place
+/// ("Pensilvania").
+fn shared_neighbour(odd: &Spelling, name: &Spelling) -> bool {
+    odd.next.keys().any(|n| name.next.contains_key(n))
+        || odd.previous.keys().any(|n| name.previous.contains_key(n))
 }
 
 /// A word that takes a name's word's place next to the same neighbour
@@ -495,7 +523,11 @@ fn finding(
     );
     Finding {
         kind: FindingKind::MisspeltName,
-        fact: Fact::Name,
+        fact: if odd.towns > 0 || name.towns > 0 {
+            Fact::Place
+        } else {
+            Fact::Name
+        },
         severity: ConflictSeverity::Medium,
         key: format!("spelling/{key}"),
         summary,

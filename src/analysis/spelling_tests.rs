@@ -338,3 +338,80 @@ fn a_town_before_its_region_is_a_place_not_a_misspelt_name() {
         ["A writes \"Lewiston\"; 2 other outlets write \"Liston\" (2 letters apart)"]
     );
 }
+
+#[test]
+fn a_person_s_name_is_compared_across_languages_beside_the_same_neighbour() {
+    let gatlin = |french: &str| {
+        findings(&[
+            (
+                "A",
+                "Usain Bolt beat the American Justin Gatlin to the gold and he was the fastest of all.",
+            ),
+            (
+                "B",
+                "Bolt war schneller als sein Dauerrivale Justin Gatlin aus den USA und der Kanadier.",
+            ),
+            ("C", french),
+        ])
+        .into_iter()
+        .map(|f| f.summary)
+        .collect::<Vec<_>>()
+    };
+    // English and German print the name; the French misspelling stands
+    // beside the same given name.
+    assert_eq!(
+        gatlin(
+            "Bolt a fait son retard sur Justin Gatlon, avant de s'imposer dans la course et le record."
+        ),
+        ["C writes \"Gatlon\"; 2 other outlets write \"Gatlin\" (1 letter apart)"]
+    );
+    // Alone, in a language neither other text is in, it may be the name as
+    // that language writes it: not compared.
+    assert_eq!(
+        gatlin(
+            "Bolt a fait son retard sur Gatlon, avant de s'imposer dans la course et le record."
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_town_before_its_region_is_compared_with_towns() {
+    let found = findings(&[
+        (
+            "A",
+            "Ali stands over Liston in the ring in Lewiston, Maine, and he shouts at him.",
+        ),
+        (
+            "B",
+            "The fight was held in Lewiston, Maine, and it was over in the first round.",
+        ),
+        (
+            "C",
+            "Ali knocked Liston out in Lewistun, Maine, and the crowd was on its feet.",
+        ),
+    ]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].fact, Fact::Place);
+    assert_eq!(
+        found[0].summary,
+        "C writes \"Lewistun\"; 2 other outlets write \"Lewiston\" (1 letter apart)"
+    );
+    // Named alone, the town is still the town the others place in Maine.
+    let found = findings(&[
+        (
+            "A",
+            "Ali stands over Liston in the ring in Lewiston, Maine, and he shouts at him.",
+        ),
+        (
+            "B",
+            "The fight was held in Lewiston, Maine, and it was over in the first round.",
+        ),
+        (
+            "C",
+            "Ali knocked Liston out in Lewistun and the crowd was on its feet.",
+        ),
+    ]);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].fact, Fact::Place);
+}
