@@ -115,6 +115,17 @@ fn fold(word: &str) -> String {
     word_key(word)
 }
 
+/// True when `key` (a word key) names a month in one of the table's languages.
+pub(crate) fn is_month(key: &str) -> bool {
+    tables().months.contains_key(key)
+}
+
+/// True when `key` is one of the words that make a number or a weekday an
+/// anniversary's ("40 years ago", "hace 40 años").
+pub(crate) fn is_anniversary_word(key: &str) -> bool {
+    tables().data.anniversary.iter().any(|w| fold(w) == key)
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {

@@ -19,6 +19,7 @@ mod agency_names;
 mod agency_spelling;
 mod agreement;
 pub mod align;
+mod aligned_numbers;
 mod calendar;
 mod claims;
 mod clock;
@@ -179,6 +180,8 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     ));
     findings.extend(quotes::find(photo));
     findings.extend(posts::find(photo));
+    let aligned = aligned_numbers::find(photo, &sections, &witnesses, &findings);
+    findings.extend(aligned);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     PhotoAnalysis {
         people: people.people,
