@@ -429,8 +429,17 @@ fn same_slot(word: &str, odd: &Spelling, name: &str, spelling: &Spelling) -> boo
         && !same_romanisation(word, name)
 }
 
-/// One is the other plus an inflection ending.
+/// One is the other plus an inflection ending, or the two share a stem of
+/// at least [`MIN_LENGTH`] letters and one ending is two letters or more
+/// where the other's is one at most: another language's form of the word
+/// ("Horizonte" for Horizon, "Telescopio" for Telescope), where a slip
+/// changes or adds one letter ("Bold" for Bolt, "Adema" for Adem).
 fn inflected(a: &str, b: &str) -> bool {
+    let stem = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (ea, eb) = (a.chars().count() - stem, b.chars().count() - stem);
+    if stem >= MIN_LENGTH && ea.min(eb) <= 1 && ea.max(eb) >= 2 {
+        return true;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     long.strip_prefix(short).is_some_and(|ending| {
         names_data()

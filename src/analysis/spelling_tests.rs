@@ -99,6 +99,11 @@ fn edit_limits() {
     assert_eq!(misspelling_edits("adam", "adem"), Some(1));
     assert_eq!(misspelling_edits("adma", "adem"), None);
     assert_eq!(misspelling_edits("bolts", "bolt"), None);
+    assert_eq!(misspelling_edits("horizonte", "horizon"), None);
+    assert_eq!(misspelling_edits("telescopio", "telescope"), None);
+    assert_eq!(misspelling_edits("adema", "adem"), Some(1));
+    assert_eq!(misspelling_edits("imak", "irmak"), Some(1));
+    assert_eq!(misspelling_edits("gatlon", "gatlin"), Some(1));
     assert_eq!(misspelling_edits("seong", "sung"), None);
     assert_eq!(misspelling_edits("kolt", "bolt"), None);
 }
