@@ -382,20 +382,21 @@ fn a_person_s_name_is_compared_across_languages_beside_the_same_neighbour() {
 
 #[test]
 fn a_town_before_its_region_is_compared_with_towns() {
-    let found = findings(&[
-        (
-            "A",
-            "Ali stands over Liston in the ring in Lewiston, Maine, and he shouts at him.",
-        ),
-        (
-            "B",
-            "The fight was held in Lewiston, Maine, and it was over in the first round.",
-        ),
-        (
-            "C",
-            "Ali knocked Liston out in Lewistun, Maine, and the crowd was on its feet.",
-        ),
-    ]);
+    let lewiston = |c: &str| {
+        findings(&[
+            (
+                "A",
+                "Ali stands over Liston in the ring in Lewiston, Maine, and he shouts at him.",
+            ),
+            (
+                "B",
+                "The fight was held in Lewiston, Maine, and it was over in the first round.",
+            ),
+            ("C", c),
+        ])
+    };
+    let found =
+        lewiston("Ali knocked Liston out in Lewistun, Maine, and the crowd was on its feet.");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].fact, Fact::Place);
     assert_eq!(
@@ -403,20 +404,7 @@ fn a_town_before_its_region_is_compared_with_towns() {
         "C writes \"Lewistun\"; 2 other outlets write \"Lewiston\" (1 letter apart)"
     );
     // Named alone, the town is still the town the others place in Maine.
-    let found = findings(&[
-        (
-            "A",
-            "Ali stands over Liston in the ring in Lewiston, Maine, and he shouts at him.",
-        ),
-        (
-            "B",
-            "The fight was held in Lewiston, Maine, and it was over in the first round.",
-        ),
-        (
-            "C",
-            "Ali knocked Liston out in Lewistun and the crowd was on its feet.",
-        ),
-    ]);
+    let found = lewiston("Ali knocked Liston out in Lewistun and the crowd was on its feet.");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].fact, Fact::Place);
 }
