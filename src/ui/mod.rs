@@ -11,6 +11,7 @@
 
 pub mod alignment;
 pub mod app;
+pub mod chooser_listing;
 pub mod commands;
 pub mod compare;
 pub mod conflicts;
