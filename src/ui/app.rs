@@ -16,6 +16,7 @@ use super::alignment::AlignmentPanel;
 use super::commands::Command;
 use super::compare::ComparePanel;
 use super::conflicts::ConflictsTable;
+use super::dialogs::{DialogBackend, DialogOutcome};
 use super::find::FindPanel;
 use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
@@ -123,6 +124,13 @@ impl App {
         app
     }
 
+    /// Shows the file dialogs with `dialogs` instead of the system's (tests
+    /// pass one that never opens a real dialog).
+    pub fn with_dialogs(mut self, dialogs: Arc<dyn DialogBackend>) -> App {
+        self.jobs.set_dialogs(dialogs);
+        self
+    }
+
     /// The opened folder, its analysis, verdicts and selection.
     pub fn session(&self) -> Option<&Session> {
         self.session.as_ref()
@@ -225,13 +233,28 @@ impl App {
                     stamp,
                     ..
                 } => self.loaded(folder, result, stamp),
-                JobReport::FolderPicked(Some(folder)) => {
+                JobReport::FolderPicked(DialogOutcome::Picked(folder)) => {
                     self.run_command(Command::OpenFolder(folder))
                 }
-                JobReport::ReportPathPicked(Some(path)) => {
+                JobReport::ReportPathPicked(DialogOutcome::Picked(path)) => {
                     self.run_command(Command::SaveReport(path))
                 }
-                JobReport::FolderPicked(None) | JobReport::ReportPathPicked(None) => {}
+                JobReport::FolderPicked(DialogOutcome::Cancelled)
+                | JobReport::ReportPathPicked(DialogOutcome::Cancelled) => {}
+                JobReport::FolderPicked(DialogOutcome::Unavailable(reason)) => {
+                    self.messages.push(Message {
+                        text: format!(
+                            "The system folder dialog could not open: {reason}. Type the folder's path in the top bar instead."
+                        ),
+                        is_error: true,
+                    })
+                }
+                JobReport::ReportPathPicked(DialogOutcome::Unavailable(reason)) => {
+                    self.messages.push(Message {
+                        text: format!("The system save dialog could not open: {reason}."),
+                        is_error: true,
+                    })
+                }
                 JobReport::Saved { what, result } => self.messages.push(match result {
                     Ok(path) => Message {
                         text: format!("Saved the {what} to {}", path.display()),

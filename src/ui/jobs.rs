@@ -1,6 +1,6 @@
 //! Background work for the window: loading and analysing a folder, saving
-//! verdicts and reports, decoding previews, the native file dialogs, and
-//! watching the opened folder for changes on disk.
+//! verdicts and reports, decoding previews, the native file dialogs (through
+//! a [`DialogBackend`]), and watching the opened folder for changes on disk.
 //!
 //! Every job runs on its own thread and reports over one `std::sync::mpsc`
 //! channel; the UI drains the channel with `try_recv` at the start of each
@@ -24,6 +24,7 @@ use crate::review::{Applied, Change, Review, ReviewStamp};
 
 use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_metadata};
 
+use super::dialogs::{DialogBackend, DialogOutcome, NativeDialogs};
 use super::folder_watch::{FolderCheck, FolderPoller};
 use super::preview::MetadataResult;
 
@@ -97,10 +98,10 @@ pub enum JobReport {
         /// baseline for noticing later changes.
         stamp: FolderStamp,
     },
-    /// The folder dialog returned (None: the user closed it).
-    FolderPicked(Option<PathBuf>),
-    /// The save dialog returned (None: the user closed it).
-    ReportPathPicked(Option<PathBuf>),
+    /// The folder dialog returned.
+    FolderPicked(DialogOutcome),
+    /// The save dialog returned.
+    ReportPathPicked(DialogOutcome),
     /// A write finished: `what` is "verdicts" or "report".
     Saved {
         what: &'static str,
@@ -154,6 +155,8 @@ pub struct Jobs {
     /// Stops the running examination of a photo's images.
     examine_cancel: Option<Arc<AtomicBool>>,
     dialog_open: bool,
+    /// Shows the folder and save dialogs.
+    dialogs: Arc<dyn DialogBackend>,
     /// Serialises writes of the review file, so the last verdict wins.
     review_lock: Arc<Mutex<()>>,
 }
@@ -173,8 +176,14 @@ impl Jobs {
             decodes_in_flight: 0,
             examine_cancel: None,
             dialog_open: false,
+            dialogs: Arc::new(NativeDialogs),
             review_lock: Arc::new(Mutex::new(())),
         }
+    }
+
+    /// Shows the file dialogs with `dialogs` instead of the system's.
+    pub fn set_dialogs(&mut self, dialogs: Arc<dyn DialogBackend>) {
+        self.dialogs = dialogs;
     }
 
     /// The load in progress, if any.
@@ -322,38 +331,25 @@ impl Jobs {
         });
     }
 
-    /// Shows the native folder dialog off the UI thread.
+    /// Shows the folder dialog off the UI thread.
     pub fn pick_folder(&mut self, start: Option<PathBuf>) {
         if self.dialog_open {
             return;
         }
         self.dialog_open = true;
-        self.spawn(move || {
-            let mut dialog = rfd::FileDialog::new().set_title("Open a captions folder");
-            if let Some(dir) = start {
-                dialog = dialog.set_directory(dir);
-            }
-            JobReport::FolderPicked(dialog.pick_folder())
-        });
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(move || JobReport::FolderPicked(dialogs.pick_folder(start.as_deref())));
     }
 
-    /// Shows the native save dialog off the UI thread.
+    /// Shows the save dialog off the UI thread.
     pub fn pick_report_path(&mut self, start: Option<PathBuf>) {
         if self.dialog_open {
             return;
         }
         self.dialog_open = true;
+        let dialogs = Arc::clone(&self.dialogs);
         self.spawn(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Save the report")
-                .set_file_name("caption-report.html")
-                .add_filter("HTML report", &["html", "htm"])
-                .add_filter("Markdown report", &["md", "markdown"])
-                .add_filter("JSON report", &["json"]);
-            if let Some(dir) = start {
-                dialog = dialog.set_directory(dir);
-            }
-            JobReport::ReportPathPicked(dialog.save_file())
+            JobReport::ReportPathPicked(dialogs.save_file(start.as_deref(), "caption-report.html"))
         });
     }
 
