@@ -1,6 +1,7 @@
 //! Background work for the window: loading and analysing a folder, saving
 //! verdicts and reports, decoding previews, the native file dialogs (through
-//! a [`DialogBackend`]), and watching the opened folder for changes on disk.
+//! a [`DialogBackend`]), reading folders for the window's own chooser, and
+//! watching the opened folder for changes on disk.
 //!
 //! Every job runs on its own thread and reports over one `std::sync::mpsc`
 //! channel; the UI drains the channel with `try_recv` at the start of each
@@ -24,7 +25,9 @@ use crate::review::{Applied, Change, Review, ReviewStamp};
 
 use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_metadata};
 
+use super::chooser_listing::{Entry, ListingRequest, read_listing};
 use super::dialogs::{DialogBackend, DialogOutcome, NativeDialogs};
+use super::file_chooser::SUGGESTED_REPORT_NAME;
 use super::folder_watch::{FolderCheck, FolderPoller};
 use super::preview::MetadataResult;
 
@@ -102,6 +105,13 @@ pub enum JobReport {
     FolderPicked(DialogOutcome),
     /// The save dialog returned.
     ReportPathPicked(DialogOutcome),
+    /// A folder was read for the window's own chooser (`request` is the
+    /// [`ListingRequest`]'s id).
+    FolderListed {
+        request: u64,
+        folder: PathBuf,
+        result: Result<Vec<Entry>, String>,
+    },
     /// A write finished: `what` is "verdicts" or "report".
     Saved {
         what: &'static str,
@@ -157,6 +167,7 @@ pub struct Jobs {
     dialog_open: bool,
     /// Shows the folder and save dialogs.
     dialogs: Arc<dyn DialogBackend>,
+    listings_in_flight: usize,
     /// Serialises writes of the review file, so the last verdict wins.
     review_lock: Arc<Mutex<()>>,
 }
@@ -177,6 +188,7 @@ impl Jobs {
             examine_cancel: None,
             dialog_open: false,
             dialogs: Arc::new(NativeDialogs),
+            listings_in_flight: 0,
             review_lock: Arc::new(Mutex::new(())),
         }
     }
@@ -191,12 +203,13 @@ impl Jobs {
         self.loading.as_ref()
     }
 
-    /// Whether any job (load, write, decode, dialog) is running.
+    /// Whether any job (load, write, decode, dialog, listing) is running.
     pub fn is_busy(&self) -> bool {
         self.loading.is_some()
             || self.writes_in_flight > 0
             || self.decodes_in_flight > 0
             || self.dialog_open
+            || self.listings_in_flight > 0
     }
 
     /// Starts loading `folder`, cancelling and superseding any earlier load.
@@ -349,7 +362,18 @@ impl Jobs {
         self.dialog_open = true;
         let dialogs = Arc::clone(&self.dialogs);
         self.spawn(move || {
-            JobReport::ReportPathPicked(dialogs.save_file(start.as_deref(), "caption-report.html"))
+            JobReport::ReportPathPicked(dialogs.save_file(start.as_deref(), SUGGESTED_REPORT_NAME))
+        });
+    }
+
+    /// Reads a folder for the window's own chooser (a network folder may
+    /// take its time; the window does not wait).
+    pub fn list_folder(&mut self, request: ListingRequest) {
+        self.listings_in_flight += 1;
+        self.spawn(move || JobReport::FolderListed {
+            request: request.id,
+            result: read_listing(&request.folder),
+            folder: request.folder,
         });
     }
 
@@ -433,6 +457,10 @@ impl Jobs {
                 Some(report)
             }
             JobReport::ReviewReloaded { .. } => Some(report),
+            JobReport::FolderListed { .. } => {
+                self.listings_in_flight = self.listings_in_flight.saturating_sub(1);
+                Some(report)
+            }
             JobReport::ImageMetadata { .. } | JobReport::ImageEvidence { .. } => {
                 self.decodes_in_flight = self.decodes_in_flight.saturating_sub(1);
                 Some(report)
