@@ -84,8 +84,12 @@ fn ctrl_o_without_a_system_dialog_says_why_and_the_chooser_opens_a_folder() -> T
         harness.state().native_dialog_unavailable(),
         Some(NO_DIALOG_REASON)
     );
-    // The chooser starts in the opened folder, which has no folders inside.
+    // The chooser says it too, and starts in the opened folder, which has
+    // no folders inside.
     harness.get_by_label("Open a captions folder");
+    harness.get_by_label(&format!(
+        "The system dialog could not open: {NO_DIALOG_REASON}."
+    ));
     assert_eq!(
         harness.state().chooser().folder(),
         Some(root.path().join("first").as_path())
@@ -333,6 +337,7 @@ fn the_builtin_chooser_setting_skips_the_system_dialog() -> TestResult {
     assert_eq!(dialogs.calls(), 0);
     // No complaint: the user asked for this chooser.
     assert!(harness.state().messages().is_empty());
+    assert!(harness.query_by_label_contains("could not open").is_none());
     assert_eq!(harness.state().native_dialog_unavailable(), None);
     harness.get_by_label("Cancel").click();
     harness.run();

@@ -263,7 +263,14 @@ impl App {
             self.settings.last_report_folder.as_deref(),
             &self.settings.recent_folders,
         );
-        let request = self.chooser.open(mode, &start, places, home);
+        // Said again in the chooser: its frame covers the message bar's
+        // second line in a small window.
+        let note = self
+            .native_dialog_unavailable
+            .as_ref()
+            .filter(|_| !self.settings.builtin_chooser)
+            .map(|reason| format!("The system dialog could not open: {reason}."));
+        let request = self.chooser.open(mode, &start, places, home, note);
         self.jobs.list_folder(request);
     }
 

@@ -90,6 +90,8 @@ pub struct Chooser {
     pub(super) places: Vec<Place>,
     /// Why the last Open or Save could not go ahead.
     pub(super) problem: Option<String>,
+    /// Why the chooser is shown instead of the system dialog, if it is.
+    pub(super) note: Option<String>,
     /// Give the Location field the focus, cursor at the end, next frame.
     pub(super) focus_location: bool,
     home: Option<PathBuf>,
@@ -110,13 +112,15 @@ pub(super) enum After {
 }
 
 impl FileChooser {
-    /// Opens the chooser on `start`; the listing to read comes back.
+    /// Opens the chooser on `start`, with `note` (why it is shown) under its
+    /// title; the listing to read comes back.
     pub fn open(
         &mut self,
         mode: ChooserMode,
         start: &Path,
         places: Vec<Place>,
         home: Option<PathBuf>,
+        note: Option<String>,
     ) -> ListingRequest {
         let mut chooser = Chooser {
             mode,
@@ -130,6 +134,7 @@ impl FileChooser {
             replacing: None,
             places,
             problem: None,
+            note,
             focus_location: true,
             home,
         };

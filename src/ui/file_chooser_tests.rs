@@ -18,7 +18,7 @@ fn entry(name: &str, is_folder: bool) -> Entry {
 /// A chooser open on [`root`], its listing of `entries` arrived.
 fn chooser_on(mode: ChooserMode, entries: Vec<Entry>) -> FileChooser {
     let mut chooser = FileChooser::default();
-    let request = chooser.open(mode, &root(), Vec::new(), None);
+    let request = chooser.open(mode, &root(), Vec::new(), None, None);
     assert_eq!(request.folder, root());
     chooser.receive(request.id, &request.folder, Ok(entries));
     chooser
@@ -62,6 +62,7 @@ fn the_location_lists_the_folder_it_names_with_a_tilde_for_home() {
         &root(),
         Vec::new(),
         Some(home.clone()),
+        None,
     );
     assert_eq!(chooser.location(), Some(location_text(&root()).as_str()));
     let commands = set_location(&mut chooser, "~/captions/");
@@ -83,7 +84,7 @@ fn the_location_lists_the_folder_it_names_with_a_tilde_for_home() {
 #[test]
 fn a_stale_listing_is_dropped_and_the_current_one_shown() {
     let mut chooser = FileChooser::default();
-    let first = chooser.open(ChooserMode::OpenFolder, &root(), Vec::new(), None);
+    let first = chooser.open(ChooserMode::OpenFolder, &root(), Vec::new(), None, None);
     let commands = apply(&mut chooser, ChooserAction::GoTo(root().join("b")));
     let Some(Command::ListFolder(second)) = commands.first().cloned() else {
         panic!("no listing asked for: {commands:?}");

@@ -51,13 +51,18 @@ fn chooser_ui(ctx: &egui::Context, chooser: &mut Chooser) -> Vec<ChooserAction> 
     let saving = chooser.mode == ChooserMode::SaveReport;
     let screen = ctx.content_rect();
     let width = (screen.width() - 48.0).clamp(300.0, 720.0);
-    let list_height = (screen.height() - if saving { 330.0 } else { 260.0 }).clamp(80.0, 340.0);
+    let noted = if chooser.note.is_some() { 24.0 } else { 0.0 };
+    let list_height =
+        (screen.height() - noted - if saving { 330.0 } else { 260.0 }).clamp(80.0, 340.0);
     egui::Modal::new(egui::Id::unique("file_chooser")).show(ctx, |ui| {
         ui.set_width(width);
         ui.heading(match chooser.mode {
             ChooserMode::OpenFolder => "Open a captions folder",
             ChooserMode::SaveReport => "Save the report",
         });
+        if let Some(note) = &chooser.note {
+            ui.label(note);
+        }
         location_ui(ui, chooser, location_id, &mut actions);
         ui.horizontal_top(|ui| {
             places_ui(ui, chooser, list_height, &mut actions);
