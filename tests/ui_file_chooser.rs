@@ -218,6 +218,7 @@ fn an_existing_report_is_replaced_only_when_the_user_says_so() -> TestResult {
         harness.state().chooser().shown_names(),
         ["caption-report.html"]
     );
+    harness.get_by_label("0 folders, 1 file");
     harness.get_by_label("Save").click();
     harness.run();
     let question = "“caption-report.html” already exists in this folder. Replace it?";

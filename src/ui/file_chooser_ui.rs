@@ -216,7 +216,8 @@ fn listing_ui(ui: &mut egui::Ui, chooser: &Chooser, height: f32, actions: &mut V
     }
 }
 
-/// "3 folders, 1 report".
+/// "3 folders" (opening), "3 folders, 1 file" (saving: the files of report
+/// types, which may be caption files too).
 fn count_text(shown: &[&super::chooser_listing::Entry], mode: ChooserMode) -> String {
     let folders = shown.iter().filter(|e| e.is_folder).count();
     let files = shown.len() - folders;
@@ -227,7 +228,7 @@ fn count_text(shown: &[&super::chooser_listing::Entry], mode: ChooserMode) -> St
         ChooserMode::SaveReport => format!(
             "{}, {}",
             plural(folders, "folder", "folders"),
-            plural(files, "report", "reports")
+            plural(files, "file", "files")
         ),
     }
 }
