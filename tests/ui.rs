@@ -27,7 +27,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{TestResult, loaded, run_until};
+use common::{NoDialogs, TestResult, loaded, run_until};
 
 const REUTERS: &str =
     "South Korea's Lim Jong-hoon, bronze medallist, takes a selfie with Shin Yu-bin.";
@@ -210,6 +210,7 @@ fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| {
             App::with_loader(Some(folder), None, Some(cc.egui_ctx.clone()), loader)
+                .with_dialogs(Arc::new(NoDialogs::default()))
         })
 }
 
@@ -545,9 +546,7 @@ fn bundled_folder() -> PathBuf {
 }
 
 fn real_harness(folder: PathBuf) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
+    common::harness(folder)
 }
 
 /// Picks Sportstar in the bundled folder's variant list.

@@ -13,9 +13,12 @@ use eframe::egui;
 use crate::analysis::Location;
 
 use super::alignment::AlignmentPanel;
+use super::chooser_places::places;
 use super::commands::Command;
 use super::compare::ComparePanel;
 use super::conflicts::ConflictsTable;
+use super::dialogs::{DialogBackend, DialogOutcome};
+use super::file_chooser::{ChooserMode, FileChooser};
 use super::find::FindPanel;
 use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
@@ -69,6 +72,11 @@ pub struct App {
     pub(super) verdict_note: String,
     /// The folder path typed in the top bar.
     pub(super) path_field: String,
+    /// The window's own folder and save chooser.
+    pub(super) chooser: FileChooser,
+    /// Why the system's file dialog could not open, once it could not: for
+    /// the rest of the session the window's own chooser is used instead.
+    pub(super) native_dialog_unavailable: Option<String>,
     pub(super) generation: u64,
     ctx: Option<egui::Context>,
 }
@@ -116,11 +124,30 @@ impl App {
             pending_scroll: None,
             verdict_note: String::new(),
             path_field: folder.display().to_string(),
+            chooser: FileChooser::default(),
+            native_dialog_unavailable: None,
             generation: 0,
             ctx,
         };
         app.start_load(folder);
         app
+    }
+
+    /// Shows the file dialogs with `dialogs` instead of the system's (tests
+    /// pass one that never opens a real dialog).
+    pub fn with_dialogs(mut self, dialogs: Arc<dyn DialogBackend>) -> App {
+        self.jobs.set_dialogs(dialogs);
+        self
+    }
+
+    /// The window's own file chooser (open or not).
+    pub fn chooser(&self) -> &FileChooser {
+        &self.chooser
+    }
+
+    /// Why the system's file dialog could not open this session, if it could not.
+    pub fn native_dialog_unavailable(&self) -> Option<&str> {
+        self.native_dialog_unavailable.as_deref()
     }
 
     /// The opened folder, its analysis, verdicts and selection.
@@ -214,6 +241,56 @@ impl App {
         });
     }
 
+    /// Whether Open folder and Save report should try the system dialog.
+    pub(super) fn native_dialog_works(&self) -> bool {
+        !self.settings.builtin_chooser && self.native_dialog_unavailable.is_none()
+    }
+
+    /// Opens the window's own chooser on the opened folder (else the one
+    /// loading, the last one, home).
+    pub(super) fn open_chooser(&mut self, mode: ChooserMode) {
+        let home = std::env::var_os("HOME").map(PathBuf::from);
+        let opened = self.session.as_ref().map(|s| s.folder.clone());
+        let start = opened
+            .clone()
+            .or_else(|| self.jobs.loading().map(|l| l.folder.clone()))
+            .or_else(|| self.settings.last_folder.clone())
+            .or_else(|| home.clone())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let places = places(
+            home.as_deref(),
+            opened.as_deref(),
+            self.settings.last_report_folder.as_deref(),
+            &self.settings.recent_folders,
+        );
+        // Said again in the chooser: its frame covers the message bar's
+        // second line in a small window.
+        let note = self
+            .native_dialog_unavailable
+            .as_ref()
+            .filter(|_| !self.settings.builtin_chooser)
+            .map(|reason| format!("The system dialog could not open: {reason}."));
+        let request = self.chooser.open(mode, &start, places, home, note);
+        self.jobs.list_folder(request);
+    }
+
+    /// The system dialog could not open: say why, remember it, and open the
+    /// window's own chooser in its place.
+    fn dialog_unavailable(&mut self, mode: ChooserMode, reason: String) {
+        let dialog = match mode {
+            ChooserMode::OpenFolder => "folder dialog",
+            ChooserMode::SaveReport => "save dialog",
+        };
+        self.messages.push(Message {
+            text: format!(
+                "The system {dialog} could not open: {reason}. Choose in the window's own chooser instead."
+            ),
+            is_error: true,
+        });
+        self.native_dialog_unavailable = Some(reason);
+        self.open_chooser(mode);
+    }
+
     /// Applies the reports that have arrived from background jobs.
     fn take_reports(&mut self) {
         for report in self.jobs.drain(DRAIN_BUDGET) {
@@ -225,23 +302,42 @@ impl App {
                     stamp,
                     ..
                 } => self.loaded(folder, result, stamp),
-                JobReport::FolderPicked(Some(folder)) => {
+                JobReport::FolderPicked(DialogOutcome::Picked(folder)) => {
                     self.run_command(Command::OpenFolder(folder))
                 }
-                JobReport::ReportPathPicked(Some(path)) => {
+                JobReport::ReportPathPicked(DialogOutcome::Picked(path)) => {
                     self.run_command(Command::SaveReport(path))
                 }
-                JobReport::FolderPicked(None) | JobReport::ReportPathPicked(None) => {}
-                JobReport::Saved { what, result } => self.messages.push(match result {
-                    Ok(path) => Message {
-                        text: format!("Saved the {what} to {}", path.display()),
-                        is_error: false,
-                    },
-                    Err(reason) => Message {
-                        text: format!("Could not save the {what}: {reason}"),
-                        is_error: true,
-                    },
-                }),
+                JobReport::FolderPicked(DialogOutcome::Cancelled)
+                | JobReport::ReportPathPicked(DialogOutcome::Cancelled) => {}
+                JobReport::FolderPicked(DialogOutcome::Unavailable(reason)) => {
+                    self.dialog_unavailable(ChooserMode::OpenFolder, reason)
+                }
+                JobReport::ReportPathPicked(DialogOutcome::Unavailable(reason)) => {
+                    self.dialog_unavailable(ChooserMode::SaveReport, reason)
+                }
+                JobReport::FolderListed {
+                    request,
+                    folder,
+                    result,
+                } => self.chooser.receive(request, &folder, result),
+                JobReport::Saved { what, result } => {
+                    if what == "report"
+                        && let Ok(path) = &result
+                    {
+                        self.settings.last_report_folder = path.parent().map(PathBuf::from);
+                    }
+                    self.messages.push(match result {
+                        Ok(path) => Message {
+                            text: format!("Saved the {what} to {}", path.display()),
+                            is_error: false,
+                        },
+                        Err(reason) => Message {
+                            text: format!("Could not save the {what}: {reason}"),
+                            is_error: true,
+                        },
+                    })
+                }
                 JobReport::ImageMetadata { path, result } => {
                     self.preview.receive_metadata(path, result);
                 }
@@ -355,6 +451,10 @@ impl App {
     fn input_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut commands = Vec::new();
+        if self.chooser.is_open() {
+            // The chooser takes the keys (and nothing is dropped behind it).
+            return commands;
+        }
         let shortcuts = [
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
@@ -431,6 +531,7 @@ impl eframe::App for App {
         self.settings.right_width = right.response.rect.width();
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.find_window(&ctx, &mut commands);
+        self.chooser.ui(&ctx, &mut commands);
 
         for command in commands {
             self.run_command(command);

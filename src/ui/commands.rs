@@ -10,6 +10,8 @@ use crate::corpus::Section;
 use crate::review::{Change, Verdict};
 
 use super::app::{App, CenterTab};
+use super::chooser_listing::ListingRequest;
+use super::file_chooser::ChooserMode;
 use super::selection::{Selection, conflict_pair, finding_pair};
 
 /// One thing the user asked for.
@@ -18,7 +20,8 @@ use super::selection::{Selection, conflict_pair, finding_pair};
 pub enum Command {
     /// Load a folder (a file opens the folder it is in).
     OpenFolder(PathBuf),
-    /// Show the folder dialog.
+    /// Show the folder dialog (the window's own chooser where the system's
+    /// cannot open, or when the settings ask for it).
     PickFolder,
     /// Load the opened folder again (F5).
     Reload,
@@ -27,8 +30,14 @@ pub enum Command {
     /// Look at the opened folder for changes on disk now, rather than at the
     /// watch's next tick.
     CheckFolder,
-    /// Show the save dialog for the report.
+    /// Show the save dialog for the report (as [`Command::PickFolder`]).
     PickReportPath,
+    /// Show the window's own file chooser.
+    OpenChooser(ChooserMode),
+    /// Read a folder for the window's own chooser.
+    ListFolder(ListingRequest),
+    /// Use the window's own chooser instead of the system dialog (a setting).
+    UseBuiltinChooser(bool),
     /// Write the report to this path.
     SaveReport(PathBuf),
     SelectPhoto(usize),
@@ -78,8 +87,12 @@ impl App {
         match command {
             Command::OpenFolder(folder) => self.start_load(folder),
             Command::PickFolder => {
-                let start = self.session.as_ref().map(|s| s.folder.clone());
-                self.jobs.pick_folder(start);
+                if self.native_dialog_works() {
+                    let start = self.session.as_ref().map(|s| s.folder.clone());
+                    self.jobs.pick_folder(start);
+                } else {
+                    self.open_chooser(ChooserMode::OpenFolder);
+                }
             }
             Command::Reload => {
                 let folder = self
@@ -95,9 +108,16 @@ impl App {
             Command::CancelLoad => self.jobs.cancel_load(),
             Command::CheckFolder => self.folder_watch.check_now(),
             Command::PickReportPath => {
-                let start = self.session.as_ref().map(|s| s.folder.clone());
-                self.jobs.pick_report_path(start);
+                if self.native_dialog_works() {
+                    let start = self.session.as_ref().map(|s| s.folder.clone());
+                    self.jobs.pick_report_path(start);
+                } else {
+                    self.open_chooser(ChooserMode::SaveReport);
+                }
             }
+            Command::OpenChooser(mode) => self.open_chooser(mode),
+            Command::ListFolder(request) => self.jobs.list_folder(request),
+            Command::UseBuiltinChooser(on) => self.settings.builtin_chooser = on,
             Command::SaveReport(path) => self.save_report(path),
             Command::SelectPhoto(photo) => self.select(|session| {
                 let count = session.corpus.photos.get(photo)?.variants.len();

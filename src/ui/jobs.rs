@@ -1,5 +1,6 @@
 //! Background work for the window: loading and analysing a folder, saving
-//! verdicts and reports, decoding previews, the native file dialogs, and
+//! verdicts and reports, decoding previews, the native file dialogs (through
+//! a [`DialogBackend`]), reading folders for the window's own chooser, and
 //! watching the opened folder for changes on disk.
 //!
 //! Every job runs on its own thread and reports over one `std::sync::mpsc`
@@ -24,6 +25,9 @@ use crate::review::{Applied, Change, Review, ReviewStamp};
 
 use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_metadata};
 
+use super::chooser_listing::{Entry, ListingRequest, read_listing};
+use super::dialogs::{DialogBackend, DialogOutcome, NativeDialogs};
+use super::file_chooser::SUGGESTED_REPORT_NAME;
 use super::folder_watch::{FolderCheck, FolderPoller};
 use super::preview::MetadataResult;
 
@@ -97,10 +101,17 @@ pub enum JobReport {
         /// baseline for noticing later changes.
         stamp: FolderStamp,
     },
-    /// The folder dialog returned (None: the user closed it).
-    FolderPicked(Option<PathBuf>),
-    /// The save dialog returned (None: the user closed it).
-    ReportPathPicked(Option<PathBuf>),
+    /// The folder dialog returned.
+    FolderPicked(DialogOutcome),
+    /// The save dialog returned.
+    ReportPathPicked(DialogOutcome),
+    /// A folder was read for the window's own chooser (`request` is the
+    /// [`ListingRequest`]'s id).
+    FolderListed {
+        request: u64,
+        folder: PathBuf,
+        result: Result<Vec<Entry>, String>,
+    },
     /// A write finished: `what` is "verdicts" or "report".
     Saved {
         what: &'static str,
@@ -154,6 +165,9 @@ pub struct Jobs {
     /// Stops the running examination of a photo's images.
     examine_cancel: Option<Arc<AtomicBool>>,
     dialog_open: bool,
+    /// Shows the folder and save dialogs.
+    dialogs: Arc<dyn DialogBackend>,
+    listings_in_flight: usize,
     /// Serialises writes of the review file, so the last verdict wins.
     review_lock: Arc<Mutex<()>>,
 }
@@ -173,8 +187,15 @@ impl Jobs {
             decodes_in_flight: 0,
             examine_cancel: None,
             dialog_open: false,
+            dialogs: Arc::new(NativeDialogs),
+            listings_in_flight: 0,
             review_lock: Arc::new(Mutex::new(())),
         }
+    }
+
+    /// Shows the file dialogs with `dialogs` instead of the system's.
+    pub fn set_dialogs(&mut self, dialogs: Arc<dyn DialogBackend>) {
+        self.dialogs = dialogs;
     }
 
     /// The load in progress, if any.
@@ -182,12 +203,13 @@ impl Jobs {
         self.loading.as_ref()
     }
 
-    /// Whether any job (load, write, decode, dialog) is running.
+    /// Whether any job (load, write, decode, dialog, listing) is running.
     pub fn is_busy(&self) -> bool {
         self.loading.is_some()
             || self.writes_in_flight > 0
             || self.decodes_in_flight > 0
             || self.dialog_open
+            || self.listings_in_flight > 0
     }
 
     /// Starts loading `folder`, cancelling and superseding any earlier load.
@@ -322,38 +344,36 @@ impl Jobs {
         });
     }
 
-    /// Shows the native folder dialog off the UI thread.
+    /// Shows the folder dialog off the UI thread.
     pub fn pick_folder(&mut self, start: Option<PathBuf>) {
         if self.dialog_open {
             return;
         }
         self.dialog_open = true;
-        self.spawn(move || {
-            let mut dialog = rfd::FileDialog::new().set_title("Open a captions folder");
-            if let Some(dir) = start {
-                dialog = dialog.set_directory(dir);
-            }
-            JobReport::FolderPicked(dialog.pick_folder())
-        });
+        let dialogs = Arc::clone(&self.dialogs);
+        self.spawn(move || JobReport::FolderPicked(dialogs.pick_folder(start.as_deref())));
     }
 
-    /// Shows the native save dialog off the UI thread.
+    /// Shows the save dialog off the UI thread.
     pub fn pick_report_path(&mut self, start: Option<PathBuf>) {
         if self.dialog_open {
             return;
         }
         self.dialog_open = true;
+        let dialogs = Arc::clone(&self.dialogs);
         self.spawn(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Save the report")
-                .set_file_name("caption-report.html")
-                .add_filter("HTML report", &["html", "htm"])
-                .add_filter("Markdown report", &["md", "markdown"])
-                .add_filter("JSON report", &["json"]);
-            if let Some(dir) = start {
-                dialog = dialog.set_directory(dir);
-            }
-            JobReport::ReportPathPicked(dialog.save_file())
+            JobReport::ReportPathPicked(dialogs.save_file(start.as_deref(), SUGGESTED_REPORT_NAME))
+        });
+    }
+
+    /// Reads a folder for the window's own chooser (a network folder may
+    /// take its time; the window does not wait).
+    pub fn list_folder(&mut self, request: ListingRequest) {
+        self.listings_in_flight += 1;
+        self.spawn(move || JobReport::FolderListed {
+            request: request.id,
+            result: read_listing(&request.folder),
+            folder: request.folder,
         });
     }
 
@@ -437,6 +457,10 @@ impl Jobs {
                 Some(report)
             }
             JobReport::ReviewReloaded { .. } => Some(report),
+            JobReport::FolderListed { .. } => {
+                self.listings_in_flight = self.listings_in_flight.saturating_sub(1);
+                Some(report)
+            }
             JobReport::ImageMetadata { .. } | JobReport::ImageEvidence { .. } => {
                 self.decodes_in_flight = self.decodes_in_flight.saturating_sub(1);
                 Some(report)

@@ -7,13 +7,31 @@
 //! `settings` what it remembers between runs; `commands` applies every user
 //! action in one place; `jobs` runs loading, analysis, decoding and writing
 //! on background threads, so no frame waits on I/O; `folder_watch` notices
-//! the opened folder changing on disk and offers a reload.
+//! the opened folder changing on disk and offers a reload. `dialogs` puts
+//! the system's folder and save dialogs behind a trait and tells "cancelled"
+//! from "could not open" (`dialog_probe` asks the desktop); where they cannot
+//! open, `file_chooser` (with `file_chooser_ui`, `chooser_listing`,
+//! `chooser_places` and `chooser_saving`) is the window's own chooser.
 
 pub mod alignment;
 pub mod app;
+pub mod chooser_listing;
+pub mod chooser_places;
+mod chooser_saving;
 pub mod commands;
 pub mod compare;
 pub mod conflicts;
+#[cfg(any(
+    target_os = "linux",
+    target_os = "freebsd",
+    target_os = "dragonfly",
+    target_os = "netbsd",
+    target_os = "openbsd"
+))]
+mod dialog_probe;
+pub mod dialogs;
+pub mod file_chooser;
+mod file_chooser_ui;
 pub mod find;
 pub mod folder_watch;
 pub mod highlight;

@@ -1,8 +1,9 @@
 //! Save report...: the same report the command line writes (`report`
 //! module), in the format the file name asks for (HTML, Markdown, else
 //! JSON), written by the same code (atomic, readable by others). Runs on a
-//! background thread: examining the images reads files. The save dialog has
-//! already asked before replacing a file.
+//! background thread: examining the images reads files. The save dialog (the
+//! system's, or the window's own chooser) has already asked before replacing
+//! a file.
 
 use std::path::{Path, PathBuf};
 

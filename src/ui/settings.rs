@@ -1,5 +1,6 @@
 //! What the window remembers between runs: the last and recent folders, the
-//! diff options and the panel sizes. Derives serde with `#[serde(default)]`,
+//! folder a report was last saved into, the diff options, the panel sizes,
+//! and whether to use the window's own file chooser. Derives serde with `#[serde(default)]`,
 //! so saved state from an older version survives new fields.
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,11 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Most recent first.
     pub recent_folders: Vec<PathBuf>,
+    /// Where the last report went (a place in the window's own chooser).
+    pub last_report_folder: Option<PathBuf>,
+    /// Open folder and Save report use the window's own chooser rather than
+    /// the system dialog.
+    pub builtin_chooser: bool,
     pub options: DiffOptions,
     pub left_width: f32,
     pub right_width: f32,
@@ -29,6 +35,8 @@ impl Default for Settings {
         Settings {
             last_folder: None,
             recent_folders: Vec::new(),
+            last_report_folder: None,
+            builtin_chooser: false,
             options: DiffOptions {
                 ignore_case: false,
                 ignore_punctuation: false,

@@ -1,6 +1,7 @@
 //! The top bar: Open folder... (Ctrl+O), a path field for when no dialog is
 //! available, Reload (F5), Save report... (Ctrl+S), Recent folders, the view
-//! options, and the load's progress with Cancel.
+//! options, whether to use the window's own file chooser, and the load's
+//! progress with Cancel.
 
 use std::path::PathBuf;
 
@@ -79,6 +80,16 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
             ui.checkbox(&mut options.same_person_equal, "Same person, any spelling");
             if options != app.settings.options {
                 commands.push(Command::SetOptions(options));
+            }
+            ui.separator();
+            let mut builtin = app.settings.builtin_chooser;
+            ui.checkbox(&mut builtin, "Built-in file chooser")
+                .on_hover_text(
+                    "Open folder… and Save report… use the window's own chooser \
+                 instead of the system dialog",
+                );
+            if builtin != app.settings.builtin_chooser {
+                commands.push(Command::UseBuiltinChooser(builtin));
             }
         });
         if let Some(loading) = app.jobs.loading() {

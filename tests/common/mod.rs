@@ -3,19 +3,65 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use caption_provenance::ui::App;
+use caption_provenance::ui::dialogs::{DialogBackend, DialogOutcome};
 use eframe::egui;
 use egui_kittest::Harness;
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-/// The app opened on `folder`, in a 1280x800 window.
+/// Why [`NoDialogs`] cannot show a dialog.
+pub const NO_DIALOG_REASON: &str = "no desktop portal (a test)";
+
+/// File dialogs that never open (a test must never show a real one): each
+/// call is counted and answered Unavailable.
+#[derive(Debug, Default)]
+pub struct NoDialogs {
+    calls: AtomicUsize,
+}
+
+impl NoDialogs {
+    /// How many times a dialog was asked for.
+    pub fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
+    }
+}
+
+impl DialogBackend for NoDialogs {
+    fn pick_folder(&self, _start: Option<&Path>) -> DialogOutcome {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        DialogOutcome::Unavailable(NO_DIALOG_REASON.into())
+    }
+
+    fn save_file(&self, _start: Option<&Path>, _suggested_name: &str) -> DialogOutcome {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        DialogOutcome::Unavailable(NO_DIALOG_REASON.into())
+    }
+}
+
+/// The app opened on `folder`, in a 1280x800 window, with no file dialogs.
 pub fn harness(folder: PathBuf) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| App::new(Some(folder), None, Some(cc.egui_ctx.clone())))
+    harness_sized(
+        folder,
+        egui::vec2(1280.0, 800.0),
+        Arc::new(NoDialogs::default()),
+    )
+}
+
+/// The app opened on `folder` in a window of `size`, showing file dialogs
+/// with `dialogs`.
+pub fn harness_sized(
+    folder: PathBuf,
+    size: egui::Vec2,
+    dialogs: Arc<dyn DialogBackend>,
+) -> Harness<'static, App> {
+    Harness::builder().with_size(size).build_eframe(move |cc| {
+        App::new(Some(folder), None, Some(cc.egui_ctx.clone())).with_dialogs(dialogs)
+    })
 }
 
 /// Runs frames until `done` holds and the window has settled (the
