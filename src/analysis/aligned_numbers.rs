@@ -14,7 +14,8 @@
 //!   than any other value, is the odd one out;
 //! - a number followed by an anniversary word ("40 years ago", "hace 40
 //!   años") is not compared: it changes with the date of the page;
-//! - a span another finding already marks is left to it.
+//! - a span another finding already flags is left to it (one it only
+//!   cites as agreeing is not: a looser comparison may have counted it).
 //!
 //! The fact is a date next to a month or for a year, a time before a clock
 //! word, else a number.
@@ -166,7 +167,7 @@ pub(crate) fn find(
         let Some(s) = sections.get(p.section) else {
             return false;
         };
-        already.iter().flat_map(|f| &f.marks).any(|m| {
+        already.iter().flat_map(|f| f.flagged()).any(|m| {
             m.variant == p.variant
                 && m.location
                     .is_some_and(|l| l.section == s.section && l.span.overlaps(p.span))
@@ -174,29 +175,12 @@ pub(crate) fn find(
     };
     let mut out = Vec::new();
     for (context, printed) in by_context(sections) {
-        // Witnesses holding each value.
-        let mut holders: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        for p in &printed {
-            holders
-                .entry(p.value.as_str())
-                .or_default()
-                .insert(witnesses.of(p.variant));
-        }
-        if holders.len() < 2 {
+        let Some(odd_values) = odd_values(&printed, witnesses) else {
             continue;
-        }
-        let mut ranked: Vec<(&str, usize)> = holders.iter().map(|(v, w)| (*v, w.len())).collect();
-        ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-        let (majority, most) = ranked[0];
-        let runner_up = ranked.get(1).map_or(0, |(_, n)| *n);
-        if most < MIN_HOLDERS || most == runner_up {
-            continue;
-        }
-        for (value, count) in &ranked[1..] {
-            if *count != 1 {
-                continue;
-            }
-            let odd: Vec<&Printed> = printed.iter().filter(|p| p.value == *value).collect();
+        };
+        let (majority, odd_values) = odd_values;
+        for value in odd_values {
+            let odd: Vec<&Printed> = printed.iter().filter(|p| p.value == value).collect();
             if odd.iter().any(|p| marked(p)) {
                 continue;
             }
@@ -205,6 +189,62 @@ pub(crate) fn find(
         }
     }
     out
+}
+
+/// The value most witnesses (then most variants) print in one context, and
+/// the values that are odd against it:
+/// - held by one witness, where the majority has at least [`MIN_HOLDERS`]
+///   witnesses and more than any other value;
+/// - or printed by one variant of a group of copies whose other copies, at
+///   least [`MIN_HOLDERS`] of them, print the majority: the copy that
+///   changed the figure, where every witness outside the group that prints
+///   the context prints the majority.
+fn odd_values(printed: &[Printed], witnesses: &Witnesses) -> Option<(String, Vec<String>)> {
+    let mut holders: BTreeMap<&str, (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
+    for p in printed {
+        let (w, v) = holders.entry(p.value.as_str()).or_default();
+        w.insert(witnesses.of(p.variant));
+        v.insert(p.variant);
+    }
+    if holders.len() < 2 {
+        return None;
+    }
+    let mut ranked: Vec<(&str, usize, usize)> = holders
+        .iter()
+        .map(|(value, (w, v))| (*value, w.len(), v.len()))
+        .collect();
+    ranked.sort_by_key(|(_, w, v)| std::cmp::Reverse((*w, *v)));
+    let (majority, most, most_variants) = ranked[0];
+    let (_, runner_up, runner_up_variants) = ranked[1];
+    if (most, most_variants) == (runner_up, runner_up_variants) {
+        return None;
+    }
+    let majority_witnesses = &holders[majority].0;
+    let majority_variants = &holders[majority].1;
+    let mut odd = Vec::new();
+    for (value, count, _) in &ranked[1..] {
+        if *count != 1 {
+            continue;
+        }
+        let (w, v) = &holders[value];
+        let witness = w.first().copied().unwrap_or_default();
+        let against_others = most >= MIN_HOLDERS && most > runner_up;
+        let copies_agreeing = majority_variants
+            .iter()
+            .filter(|m| witnesses.of(**m) == witness && !v.contains(m))
+            .count();
+        let outside_agrees = holders
+            .iter()
+            .all(|(other, (w, _))| *other == majority || w.iter().all(|x| *x == witness));
+        let changed_copy = majority_witnesses.contains(&witness)
+            && v.len() == 1
+            && copies_agreeing >= MIN_HOLDERS
+            && outside_agrees;
+        if against_others || changed_copy {
+            odd.push(value.to_string());
+        }
+    }
+    Some((majority.to_string(), odd))
 }
 
 fn finding(

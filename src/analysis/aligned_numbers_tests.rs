@@ -155,3 +155,59 @@ fn a_span_another_finding_marks_is_left_to_it() {
     assert_eq!(first.len(), 1);
     assert_eq!(find(&p, &sections, &each_alone(&p), &first), vec![]);
 }
+
+fn copies(n: usize, groups: &[(usize, usize)]) -> Witnesses {
+    let reuse = crate::analysis::Reuse {
+        pairs: groups
+            .iter()
+            .map(|&(a, b)| crate::analysis::ReusePair {
+                a,
+                b,
+                containment_a_in_b: 1.0,
+                containment_b_in_a: 1.0,
+                shared_runs: Vec::new(),
+            })
+            .collect(),
+        derivations: Vec::new(),
+    };
+    Witnesses::new(n, &reuse)
+}
+
+#[test]
+fn the_copy_that_changed_a_figure_is_odd_among_its_copies() {
+    let text = |n: &str| format!("This black hole resides {n} million light-years from Earth.");
+    let p = photo(&[
+        ("A", &text("55")),
+        ("B", &text("55")),
+        ("C", &text("57")),
+        (
+            "D",
+            "The black hole resides 55 million light-years from us.",
+        ),
+    ]);
+    // A, B and C are copies of one text; D is independent and agrees.
+    let witnesses = copies(4, &[(0, 1), (1, 2)]);
+    let got = found_with(&p, &witnesses, Fact::Number);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].1,
+        vec![
+            mark(2, "57", true),
+            mark(0, "55", false),
+            mark(1, "55", false),
+            mark(3, "55", false)
+        ]
+    );
+    // One copy against one other copy says nothing.
+    let p = photo(&[("A", &text("55")), ("B", &text("57"))]);
+    assert_eq!(found_with(&p, &copies(2, &[(0, 1)]), Fact::Number), vec![]);
+    // An independent witness with a third value: who changed it is unclear.
+    let p = photo(&[
+        ("A", &text("55")),
+        ("B", &text("55")),
+        ("C", &text("57")),
+        ("D", &text("60")),
+    ]);
+    let witnesses = copies(4, &[(0, 1), (1, 2)]);
+    assert_eq!(found_with(&p, &witnesses, Fact::Number), vec![]);
+}
