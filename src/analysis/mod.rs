@@ -17,6 +17,7 @@ mod model;
 
 mod agency_names;
 mod agency_spelling;
+mod ages;
 mod agreement;
 pub mod align;
 mod aligned_numbers;
@@ -156,6 +157,13 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     }
     findings.extend(quantities::find(photo, &languages));
     findings.extend(results::find(photo, &sections, &hits, &people.people));
+    findings.extend(ages::find(
+        photo,
+        &sections,
+        &hits,
+        &people.people,
+        &witnesses,
+    ));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(stray_stops::find(photo, &sections));
     findings.extend(place_spelling::find(photo, &sections, vocabulary));
