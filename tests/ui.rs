@@ -19,7 +19,7 @@ use caption_provenance::review::{Review, VerdictStatus};
 use caption_provenance::ui::App;
 use caption_provenance::ui::commands::Command;
 use caption_provenance::ui::conflicts::ConflictRow;
-use caption_provenance::ui::highlight::{DiffMark, FindingMark, Side};
+use caption_provenance::ui::highlight::{DiffMark, FindingMark, Side, Strength};
 use caption_provenance::ui::jobs::{LoadFailure, Loaded, Loader};
 use caption_provenance::ui::selection::Selection;
 use eframe::egui;
@@ -913,7 +913,7 @@ fn a_misspelt_name_is_listed_selected_and_judged() -> TestResult {
             "Bolt",
             Some(FindingMark {
                 finding: 0,
-                loud: false
+                strength: Strength::Agrees
             })
         )]
     );

@@ -27,6 +27,7 @@ use super::preview::PreviewPanel;
 use super::saving::write_report;
 use super::selection::{Selection, Session};
 pub use super::settings::Settings;
+use super::settings::Theme;
 use super::{photo_list, problems, top_bar};
 use crate::corpus::watch::FolderStamp;
 
@@ -103,7 +104,7 @@ impl App {
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
         if let Some(ctx) = &ctx {
-            ctx.set_theme(egui::ThemePreference::System);
+            ctx.set_theme(settings.theme.preference());
         }
         let folder = folder
             .or_else(|| settings.last_folder.clone())
@@ -221,6 +222,14 @@ impl App {
     pub(super) fn start_load(&mut self, folder: PathBuf) {
         self.path_field = folder.display().to_string();
         self.jobs.start_load(folder);
+    }
+
+    /// Remembers the theme and draws the window in it from the next frame.
+    pub(super) fn set_theme(&mut self, theme: Theme) {
+        self.settings.theme = theme;
+        if let Some(ctx) = &self.ctx {
+            ctx.set_theme(theme.preference());
+        }
     }
 
     pub(super) fn save_report(&mut self, path: PathBuf) {

@@ -13,6 +13,7 @@ use super::app::{App, CenterTab};
 use super::chooser_listing::ListingRequest;
 use super::file_chooser::ChooserMode;
 use super::selection::{Selection, conflict_pair, finding_pair};
+use super::settings::Theme;
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +39,8 @@ pub enum Command {
     ListFolder(ListingRequest),
     /// Use the window's own chooser instead of the system dialog (a setting).
     UseBuiltinChooser(bool),
+    /// Draw the window light, dark, or as the desktop says (a setting).
+    SetTheme(Theme),
     /// Write the report to this path.
     SaveReport(PathBuf),
     SelectPhoto(usize),
@@ -118,6 +121,7 @@ impl App {
             Command::OpenChooser(mode) => self.open_chooser(mode),
             Command::ListFolder(request) => self.jobs.list_folder(request),
             Command::UseBuiltinChooser(on) => self.settings.builtin_chooser = on,
+            Command::SetTheme(theme) => self.set_theme(theme),
             Command::SaveReport(path) => self.save_report(path),
             Command::SelectPhoto(photo) => self.select(|session| {
                 let count = session.corpus.photos.get(photo)?.variants.len();

@@ -1,7 +1,8 @@
 //! Two variants side by side: pickers and a swap button, the section shown,
-//! and each text drawn as styled segments (word diff, claims underlined,
-//! conflicting spans and the odd words of other findings marked loudly with
-//! who says what on hover; the words the others write marked calmly).
+//! and each text drawn as styled segments (word diff, claims underlined, and
+//! every finding's spans with who says what on hover: the odd one out
+//! loudly, the words the majority or the reference writes calmly, the sides
+//! of an undecided finding as undecided; colours in `palette`).
 //!
 //! The view is computed once per (folder load, selection, options) and kept;
 //! drawing a frame only walks the cached segments.
@@ -14,8 +15,10 @@ use crate::corpus::Section;
 
 use super::commands::Command;
 use super::highlight::{
-    DiffMark, Segment, Side, claim_spans, conflict_spans, diff_marks, finding_spans, segments,
+    DiffMark, FindingMark, Segment, Side, claim_spans, conflict_spans, diff_marks, finding_spans,
+    segments,
 };
+use super::palette::{Palette, Strength};
 use super::selection::Session;
 
 /// What the cached view was computed for.
@@ -29,11 +32,13 @@ struct CompareKey {
     options: DiffOptions,
 }
 
-/// A span marked loudly in the compare view: a conflicting claim, or the
-/// odd words of another finding.
+/// A span a finding marks in the compare view: every side of a conflict,
+/// and the odd (or undecided) words of another finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HighlightedSpan {
     pub kind: FindingKind,
+    /// How strongly it is marked: only the odd one out is [`Strength::Odd`].
+    pub strength: Strength,
     pub side: Side,
     /// Index into the photo's variants.
     pub variant: usize,
@@ -66,8 +71,8 @@ pub struct CompareView {
     key: CompareKey,
     pub left: SideView,
     pub right: SideView,
-    /// Every loudly marked span on either side, left side first: the
-    /// conflicting ones, then the odd words of other findings.
+    /// Every marked span on either side, left side first: the sides of
+    /// conflicts, then the odd (or undecided) words of other findings.
     pub highlighted: Vec<HighlightedSpan>,
     /// Conflict summaries by conflict index, for hover texts.
     summaries: Vec<String>,
@@ -218,37 +223,38 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
     let right = side(key.right, Side::Right)?;
     let mut highlighted = Vec::new();
     for (view, which) in [(&left, Side::Left), (&right, Side::Right)] {
-        for (span, conflict) in conflict_spans(&analysis, view.variant, key.section) {
-            let Some(c) = analysis.conflicts.get(conflict) else {
+        let spans = finding_spans(&analysis, view.variant, key.section);
+        let is_conflict = |m: &FindingMark| {
+            analysis
+                .findings
+                .get(m.finding)
+                .is_some_and(|f| f.conflict.is_some())
+        };
+        // A conflict's every side, then the odd (or undecided) words of
+        // the other findings.
+        let conflicts = spans.iter().filter(|(_, m)| is_conflict(m));
+        let others = spans
+            .iter()
+            .filter(|(_, m)| m.strength != Strength::Agrees && !is_conflict(m));
+        for (span, mark) in conflicts.chain(others) {
+            let Some(f) = analysis.findings.get(mark.finding) else {
                 continue;
             };
-            highlighted.push(HighlightedSpan {
-                kind: FindingKind::Conflict,
-                side: which,
-                variant: view.variant,
-                outlet: view.outlet.clone(),
-                section: key.section,
-                span,
-                text: span.slice(&view.text).to_owned(),
-                conflict_key: c.key.clone(),
-                summary: c.summary.clone(),
-            });
-        }
-        for (span, mark) in finding_spans(&analysis, view.variant, key.section) {
-            let Some(f) = analysis.findings.get(mark.finding).filter(|_| mark.loud) else {
-                continue;
-            };
-            highlighted.push(HighlightedSpan {
+            let spot = HighlightedSpan {
                 kind: f.kind,
+                strength: mark.strength,
                 side: which,
                 variant: view.variant,
                 outlet: view.outlet.clone(),
                 section: key.section,
-                span,
+                span: *span,
                 text: span.slice(&view.text).to_owned(),
                 conflict_key: f.key.clone(),
                 summary: f.summary.clone(),
-            });
+            };
+            if !highlighted.contains(&spot) {
+                highlighted.push(spot);
+            }
         }
     }
     Some(CompareView {
@@ -294,58 +300,54 @@ fn variant_picker(
 }
 
 fn legend_ui(ui: &mut egui::Ui) {
-    let dark = ui.visuals().dark_mode;
+    let palette = Palette::of(ui.visuals().dark_mode);
+    // Each item whole on one line; the row wraps between items.
+    let item = |ui: &mut egui::Ui, text: egui::RichText| ui.add(egui::Label::new(text).extend());
     ui.horizontal_wrapped(|ui| {
         ui.label("Legend:");
-        ui.label(egui::RichText::new("only on the left").background_color(removed_color(dark)));
-        ui.label(egui::RichText::new("only on the right").background_color(added_color(dark)));
-        ui.label(egui::RichText::new("a claim").underline());
-        ui.label(
-            egui::RichText::new("a conflicting claim, a misspelt name")
-                .strong()
-                .color(egui::Color32::WHITE)
-                .background_color(conflict_color(dark)),
+        item(
+            ui,
+            egui::RichText::new("only on the left")
+                .color(palette.text)
+                .background_color(palette.removed),
         );
-        ui.label(
-            egui::RichText::new("what the others write")
-                .underline()
-                .background_color(calm_color(dark)),
+        item(
+            ui,
+            egui::RichText::new("only on the right")
+                .color(palette.text)
+                .background_color(palette.added),
+        );
+        item(ui, egui::RichText::new("a claim").underline());
+        item(ui, marked(&palette, "the odd one out", Strength::Odd)).on_hover_text(
+            "What a finding calls wrong, against the reference or the independent majority",
+        );
+        item(
+            ui,
+            marked(&palette, "agrees with the others", Strength::Agrees),
+        )
+        .on_hover_text("The value the majority or the reference holds");
+        item(ui, marked(&palette, "undecided", Strength::Undecided)).on_hover_text(
+            "The sides disagree, and too few independent outlets say which one is wrong",
         );
     });
 }
 
-/// The other side of a finding: never red, so it does not read as an error.
-fn calm_color(dark: bool) -> egui::Color32 {
-    if dark {
-        egui::Color32::from_rgb(35, 60, 100)
-    } else {
-        egui::Color32::from_rgb(215, 230, 250)
-    }
+/// `text` in a finding's mark: the odd one and the undecided in bold on
+/// their fill, the agreeing underlined on a calm one.
+pub(super) fn marked(
+    palette: &Palette,
+    text: impl Into<String>,
+    strength: Strength,
+) -> egui::RichText {
+    styled(palette, egui::RichText::new(text), strength)
 }
 
-fn removed_color(dark: bool) -> egui::Color32 {
-    if dark {
-        egui::Color32::from_rgb(100, 40, 40)
-    } else {
-        egui::Color32::from_rgb(255, 215, 215)
-    }
-}
-
-fn added_color(dark: bool) -> egui::Color32 {
-    if dark {
-        egui::Color32::from_rgb(30, 85, 45)
-    } else {
-        egui::Color32::from_rgb(205, 245, 210)
-    }
-}
-
-/// The loud red of conflicting claims and misspelt names (the People tab
-/// uses it too).
-pub(super) fn conflict_color(dark: bool) -> egui::Color32 {
-    if dark {
-        egui::Color32::from_rgb(200, 50, 40)
-    } else {
-        egui::Color32::from_rgb(190, 20, 20)
+fn styled(palette: &Palette, rich: egui::RichText, strength: Strength) -> egui::RichText {
+    let (fill, color) = palette.mark(strength);
+    let rich = rich.color(color).background_color(fill);
+    match strength {
+        Strength::Agrees => rich.underline(),
+        Strength::Odd | Strength::Undecided => rich.strong(),
     }
 }
 
@@ -356,12 +358,14 @@ fn side_ui(
     which: Side,
     scroll: Option<Location>,
 ) {
-    ui.label(egui::RichText::new(&side.outlet).heading());
+    // One line, cut with "…" in a narrow column (a wrapped heading in the
+    // column's justified layout is spread letter by letter).
+    ui.add(egui::Label::new(egui::RichText::new(&side.outlet).heading()).truncate());
     if !side.has_section {
         ui.label(egui::RichText::new("This variant has no such section.").italics());
         return;
     }
-    let dark = ui.visuals().dark_mode;
+    let palette = Palette::of(ui.visuals().dark_mode);
     egui::ScrollArea::vertical()
         .id_salt(match which {
             Side::Left => "compare_left",
@@ -373,24 +377,23 @@ fn side_ui(
                 ui.spacing_mut().item_spacing.x = 0.0;
                 for segment in &side.segments {
                     let text = segment.span.slice(&side.text);
-                    let mut rich = egui::RichText::new(text).size(16.0);
+                    let mut rich = egui::RichText::new(text).size(16.0).color(palette.text);
                     rich = match segment.diff {
-                        DiffMark::Removed => rich.background_color(removed_color(dark)),
-                        DiffMark::Added => rich.background_color(added_color(dark)),
+                        DiffMark::Removed => rich.background_color(palette.removed),
+                        DiffMark::Added => rich.background_color(palette.added),
                         DiffMark::Same | DiffMark::Unmarked => rich,
                     };
                     if segment.claim {
                         rich = rich.underline();
                     }
                     let finding = segment.finding;
-                    if finding.is_some_and(|m| !m.loud) {
-                        rich = rich.underline().background_color(calm_color(dark));
-                    }
-                    if segment.conflict.is_some() || finding.is_some_and(|m| m.loud) {
-                        rich = rich
-                            .strong()
-                            .color(egui::Color32::WHITE)
-                            .background_color(conflict_color(dark));
+                    // A conflict's claim no finding marks (none should be)
+                    // shows as undecided rather than as wrong.
+                    let strength = finding
+                        .map(|m| m.strength)
+                        .or(segment.conflict.map(|_| Strength::Undecided));
+                    if let Some(strength) = strength {
+                        rich = styled(&palette, rich, strength);
                     }
                     let response = ui.add(egui::Label::new(rich).wrap());
                     let summary = segment

@@ -157,9 +157,10 @@ impl ConflictsTable {
             .body(|mut body| {
                 for row in &rows {
                     body.row(text_height, |mut table_row| {
-                        table_row.set_selected(selected == Some(row.finding));
+                        let is_selected = selected == Some(row.finding);
+                        table_row.set_selected(is_selected);
                         table_row.col(|ui| {
-                            ui.label(severity_text(ui, row.severity));
+                            ui.label(severity_text(ui, row.severity, is_selected));
                         });
                         let mut clicked = false;
                         table_row.col(|ui| {
@@ -238,12 +239,22 @@ impl ConflictsTable {
     }
 }
 
-fn severity_text(ui: &egui::Ui, severity: ConflictSeverity) -> egui::RichText {
-    match severity {
-        ConflictSeverity::High => egui::RichText::new("high")
-            .strong()
-            .color(ui.visuals().error_fg_color),
-        ConflictSeverity::Medium => egui::RichText::new("medium").color(ui.visuals().warn_fg_color),
-        ConflictSeverity::Low => egui::RichText::new("low"),
+/// The severity in its colour; on the selected row (whose fill red and
+/// amber are hard to read on) in the selection's own text colour.
+fn severity_text(ui: &egui::Ui, severity: ConflictSeverity, selected: bool) -> egui::RichText {
+    let (text, color) = match severity {
+        ConflictSeverity::High => ("high", Some(ui.visuals().error_fg_color)),
+        ConflictSeverity::Medium => ("medium", Some(ui.visuals().warn_fg_color)),
+        ConflictSeverity::Low => ("low", None),
+    };
+    let rich = egui::RichText::new(text);
+    let rich = if severity == ConflictSeverity::High {
+        rich.strong()
+    } else {
+        rich
+    };
+    match color {
+        Some(color) if !selected => rich.color(color),
+        _ => rich,
     }
 }

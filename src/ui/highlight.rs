@@ -1,12 +1,16 @@
 //! Cutting one variant's text into styled segments for the compare view:
-//! word-diff marks, claim spans (underlined), conflicting spans (marked
-//! loudly) and the spans of the other findings (the odd words loudly, the
-//! words the others write calmly). Pure functions over the analysis result,
+//! word-diff marks, claim spans (underlined), and the spans of every finding,
+//! a conflict's claims among them, each as strongly as the finding judges it
+//! (the odd words loudly, the words the majority or the reference writes
+//! calmly, both sides of an undecided finding as undecided). Pure functions
+//! over the analysis result,
 //! computed once per selection and options, never per frame.
 
 use crate::analysis::diff::{DiffTag, WordDiff};
 use crate::analysis::{ClaimOrigin, PhotoAnalysis, Span};
 use crate::corpus::Section;
+
+pub use super::palette::Strength;
 
 /// How the word diff marks a piece of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,20 +34,21 @@ pub struct Segment {
     pub claim: bool,
     /// Part of a conflicting claim's span: index into `PhotoAnalysis::conflicts`.
     pub conflict: Option<usize>,
-    /// Part of a mark of a finding that is not a conflict (a loud mark wins
-    /// over a calm one).
+    /// Part of a finding's mark (the strongest, where marks overlap).
     pub finding: Option<FindingMark>,
 }
 
-/// A span of a finding that is not a conflict (conflicts are marked through
-/// their claims).
+/// A span a finding marks (a conflict's claims among them), and how
+/// strongly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FindingMark {
     /// Index into `PhotoAnalysis::findings`.
     pub finding: usize,
-    /// The side the finding calls wrong (every side when it is undecided),
-    /// marked as loudly as a conflicting claim; else the other side.
-    pub loud: bool,
+    /// [`Strength::Odd`] on the side the finding calls wrong,
+    /// [`Strength::Agrees`] on the sides holding the majority or the
+    /// reference, [`Strength::Undecided`] on every side of a finding that
+    /// could not say which is wrong.
+    pub strength: Strength,
 }
 
 /// Which side of the diff a text is on.
@@ -110,7 +115,7 @@ pub fn conflict_spans(
     spans
 }
 
-/// Spans of a variant's section marked by a finding that is not a conflict.
+/// Spans of a variant's section marked by a finding, conflicts included.
 pub fn finding_spans(
     analysis: &PhotoAnalysis,
     variant: usize,
@@ -118,21 +123,22 @@ pub fn finding_spans(
 ) -> Vec<(Span, FindingMark)> {
     let mut spans = Vec::new();
     for (index, finding) in analysis.findings.iter().enumerate() {
-        if finding.conflict.is_some() {
-            continue;
-        }
         let undecided = finding.undecided();
         for mark in &finding.marks {
             if let Some(loc) = mark.location
                 && loc.variant == variant
                 && loc.section == section
             {
-                let loud = mark.odd || undecided;
+                let strength = match (undecided, mark.odd) {
+                    (true, _) => Strength::Undecided,
+                    (false, true) => Strength::Odd,
+                    (false, false) => Strength::Agrees,
+                };
                 spans.push((
                     loc.span,
                     FindingMark {
                         finding: index,
-                        loud,
+                        strength,
                     },
                 ));
             }
@@ -187,7 +193,7 @@ pub fn segments(
                 .iter()
                 .filter(|(s, _)| fits(s) && s.overlaps(span))
                 .map(|(_, mark)| *mark)
-                .min_by_key(|mark| !mark.loud),
+                .max_by_key(|mark| mark.strength),
         })
         .collect();
     fill_gaps(text, &mut cut);
@@ -244,17 +250,17 @@ mod tests {
     }
 
     #[test]
-    fn a_loud_finding_mark_wins_over_a_calm_one() {
+    fn the_strongest_finding_mark_wins() {
         let text = "Usain Bold grins";
-        let calm = FindingMark {
-            finding: 0,
-            loud: false,
-        };
-        let loud = FindingMark {
-            finding: 1,
-            loud: true,
-        };
-        let findings = [(Span::new(6, 10), calm), (Span::new(6, 10), loud)];
+        let mark = |finding, strength| FindingMark { finding, strength };
+        let calm = mark(0, Strength::Agrees);
+        let loud = mark(1, Strength::Odd);
+        let undecided = mark(2, Strength::Undecided);
+        let findings = [
+            (Span::new(6, 10), calm),
+            (Span::new(6, 10), loud),
+            (Span::new(6, 10), undecided),
+        ];
         let marks: Vec<(&str, Option<FindingMark>)> = segments(text, &[], &[], &[], &findings)
             .iter()
             .map(|s| (s.span.slice(text), s.finding))

@@ -37,6 +37,7 @@ pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
 pub mod jobs;
+pub mod palette;
 pub mod people;
 pub mod photo_list;
 pub mod preview;

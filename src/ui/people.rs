@@ -11,7 +11,8 @@ use crate::analysis::Location;
 use crate::analysis::name_forms::name_forms;
 
 use super::commands::Command;
-use super::compare::conflict_color;
+use super::compare::marked;
+use super::palette::{Palette, Strength};
 use super::selection::Session;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,10 +118,7 @@ fn person_ui(
             ui.horizontal_wrapped(|ui| {
                 let mut text = egui::RichText::new(&spelling.text);
                 if spelling.misspelt.is_some() {
-                    text = text
-                        .strong()
-                        .color(egui::Color32::WHITE)
-                        .background_color(conflict_color(dark));
+                    text = marked(&Palette::of(dark), &spelling.text, Strength::Odd);
                 }
                 let response = ui.add(egui::Button::new(text).frame(false));
                 let hover = match &spelling.misspelt {

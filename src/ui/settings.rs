@@ -1,10 +1,11 @@
 //! What the window remembers between runs: the last and recent folders, the
 //! folder a report was last saved into, the diff options, the panel sizes,
-//! and whether to use the window's own file chooser. Derives serde with `#[serde(default)]`,
+//! the theme, and whether to use the window's own file chooser. Derives serde with `#[serde(default)]`,
 //! so saved state from an older version survives new fields.
 
 use std::path::{Path, PathBuf};
 
+use eframe::egui;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::diff::DiffOptions;
@@ -23,6 +24,8 @@ pub struct Settings {
     /// Open folder and Save report use the window's own chooser rather than
     /// the system dialog.
     pub builtin_chooser: bool,
+    /// Light, dark, or as the desktop says.
+    pub theme: Theme,
     pub options: DiffOptions,
     pub left_width: f32,
     pub right_width: f32,
@@ -37,6 +40,7 @@ impl Default for Settings {
             recent_folders: Vec::new(),
             last_report_folder: None,
             builtin_chooser: false,
+            theme: Theme::System,
             options: DiffOptions {
                 ignore_case: false,
                 ignore_punctuation: false,
@@ -46,6 +50,36 @@ impl Default for Settings {
             right_width: 300.0,
             problems_height: 120.0,
             conflicts_height: 220.0,
+        }
+    }
+}
+
+/// The window's colours: as the desktop says (dark where it does not say,
+/// as on plain X11), or always light or dark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "System",
+            Theme::Light => "Light",
+            Theme::Dark => "Dark",
+        }
+    }
+
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Light => egui::ThemePreference::Light,
+            Theme::Dark => egui::ThemePreference::Dark,
         }
     }
 }

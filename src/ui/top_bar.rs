@@ -1,6 +1,6 @@
 //! The top bar: Open folder... (Ctrl+O), a path field for when no dialog is
 //! available, Reload (F5), Save report... (Ctrl+S), Recent folders, the view
-//! options, whether to use the window's own file chooser, and the load's
+//! options, whether to use the window's own file chooser, the theme, and the load's
 //! progress with Cancel.
 
 use std::path::PathBuf;
@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::app::App;
 use super::commands::Command;
+use super::settings::Theme;
 
 pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
     egui::Panel::top("top_bar").show(ui, |ui| {
@@ -91,6 +92,19 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
             if builtin != app.settings.builtin_chooser {
                 commands.push(Command::UseBuiltinChooser(builtin));
             }
+            let current = app.settings.theme;
+            egui::ComboBox::from_label("Theme")
+                .selected_text(current.name())
+                .show_ui(ui, |ui| {
+                    for theme in Theme::ALL {
+                        if ui
+                            .selectable_label(theme == current, theme.name())
+                            .clicked()
+                        {
+                            commands.push(Command::SetTheme(theme));
+                        }
+                    }
+                });
         });
         if let Some(loading) = app.jobs.loading() {
             ui.horizontal(|ui| {
