@@ -208,6 +208,7 @@ fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
     let folder = folder.to_path_buf();
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(common::MAX_STEPS)
         .build_eframe(move |cc| {
             App::with_loader(Some(folder), None, Some(cc.egui_ctx.clone()), loader)
                 .with_dialogs(Arc::new(NoDialogs::default()))

@@ -219,6 +219,11 @@ impl App {
         self.compare.last_scroll_target()
     }
 
+    /// The compare panel: the difference F7 reached, what it flashes.
+    pub fn compare_panel(&self) -> &ComparePanel {
+        &self.compare
+    }
+
     pub(super) fn start_load(&mut self, folder: PathBuf) {
         self.path_field = folder.display().to_string();
         self.jobs.start_load(folder);
@@ -480,6 +485,23 @@ impl App {
             (
                 KeyboardShortcut::new(Modifiers::NONE, Key::F5),
                 Command::Reload,
+            ),
+            // Shift first: a shortcut without Shift matches with it too.
+            (
+                KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
+                Command::StepFinding(-1),
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::NONE, Key::F8),
+                Command::StepFinding(1),
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::SHIFT, Key::F7),
+                Command::StepDifference(-1),
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::NONE, Key::F7),
+                Command::StepDifference(1),
             ),
         ];
         for (shortcut, command) in shortcuts {

@@ -61,6 +61,12 @@ pub enum Command {
     /// Record (or, with None, clear) the verdict on a finding (or conflict)
     /// of the selected photo, by its review key (`Finding::key`); a key the
     /// photo's analysis does not know is ignored.
+    /// Select the finding this many rows on in the findings table (F8 one
+    /// on, Shift+F8 one back), going round at the ends.
+    StepFinding(isize),
+    /// Bring the difference of the word diff this many on into view (F7,
+    /// Shift+F7), going round at the ends.
+    StepDifference(isize),
     SetVerdict {
         key: String,
         verdict: Option<Verdict>,
@@ -171,6 +177,11 @@ impl App {
             }),
             Command::SelectConflict(index) => self.select_conflict(index),
             Command::SelectFinding(index) => self.select_finding(index),
+            Command::StepFinding(delta) => self.step_finding(delta),
+            Command::StepDifference(delta) => {
+                self.tab = CenterTab::Compare;
+                self.compare.step_difference(delta);
+            }
             Command::SetVerdict { key, verdict } => self.set_verdict(&key, verdict),
             Command::SetOptions(options) => self.settings.options = options,
             Command::ShowTab(tab) => self.tab = tab,

@@ -14,11 +14,12 @@ use crate::analysis::{FindingKind, Location, Span};
 use crate::corpus::Section;
 
 use super::commands::Command;
+use super::compare_text::{SideMarks, legend_ui, side_ui};
+use super::evidence_steps::{Difference, Flash, Flashed, differences, side_span, step};
 use super::highlight::{
-    DiffMark, FindingMark, Segment, Side, claim_spans, conflict_spans, diff_marks, finding_spans,
-    segments,
+    FindingMark, Segment, Side, claim_spans, conflict_spans, diff_marks, finding_spans, segments,
 };
-use super::palette::{Palette, Strength};
+use super::palette::Strength;
 use super::selection::Session;
 
 /// What the cached view was computed for.
@@ -75,9 +76,11 @@ pub struct CompareView {
     /// conflicts, then the odd (or undecided) words of other findings.
     pub highlighted: Vec<HighlightedSpan>,
     /// Conflict summaries by conflict index, for hover texts.
-    summaries: Vec<String>,
+    pub(super) summaries: Vec<String>,
     /// Finding summaries by finding index, for hover texts.
-    finding_summaries: Vec<String>,
+    pub(super) finding_summaries: Vec<String>,
+    /// The word diff's differences in reading order (F7 steps through them).
+    pub differences: Vec<Difference>,
 }
 
 /// The compare tab and its cache.
@@ -86,6 +89,12 @@ pub struct ComparePanel {
     view: Option<CompareView>,
     computations: usize,
     last_scroll: Option<Location>,
+    /// The difference F7 / Shift+F7 last reached, in this view.
+    difference: Option<usize>,
+    /// A difference to bring into view on the next frame.
+    pending_difference: Option<Difference>,
+    /// What was last scrolled to, flashed for a moment.
+    flash: Option<Flash>,
 }
 
 impl ComparePanel {
@@ -99,6 +108,29 @@ impl ComparePanel {
 
     pub fn last_scroll_target(&self) -> Option<Location> {
         self.last_scroll
+    }
+
+    /// The difference F7 / Shift+F7 last reached.
+    pub fn current_difference(&self) -> Option<usize> {
+        self.difference
+    }
+
+    /// What is flashed (or was last flashed).
+    pub fn flash(&self) -> Option<&Flash> {
+        self.flash.as_ref()
+    }
+
+    /// Goes `delta` differences from the current one (round at the ends)
+    /// and brings it into view on both sides.
+    pub fn step_difference(&mut self, delta: isize) {
+        let Some(view) = &self.view else {
+            return;
+        };
+        let Some(index) = step(self.difference, view.differences.len(), delta) else {
+            return;
+        };
+        self.difference = Some(index);
+        self.pending_difference = view.differences.get(index).copied();
     }
 
     fn refresh(&mut self, session: &Session, options: DiffOptions) {
@@ -116,6 +148,8 @@ impl ComparePanel {
         }
         self.view = compute(session, key);
         self.computations += 1;
+        self.difference = None;
+        self.pending_difference = None;
     }
 
     /// Draws the tab; `scroll` is a span to bring into view this frame.
@@ -128,8 +162,34 @@ impl ComparePanel {
         commands: &mut Vec<Command>,
     ) {
         self.refresh(session, options);
-        if scroll.is_some() {
+        let now = ui.input(|i| i.time);
+        if let Some(target) = scroll {
             self.last_scroll = scroll;
+            self.flash = Some(Flash {
+                spans: vec![Flashed {
+                    variant: target.variant,
+                    section: target.section,
+                    span: target.span,
+                }],
+                since: now,
+            });
+        }
+        let difference = self.pending_difference.take();
+        if let (Some(d), Some(view)) = (difference, &self.view) {
+            let spans = [(view.left.variant, d.left), (view.right.variant, d.right)];
+            self.flash = Some(Flash {
+                spans: spans
+                    .iter()
+                    .filter_map(|&(variant, span)| {
+                        span.map(|span| Flashed {
+                            variant,
+                            section: view.key.section,
+                            span,
+                        })
+                    })
+                    .collect(),
+                since: now,
+            });
         }
         let Some(photo) = session.photo() else {
             ui.label("This folder has no photos.");
@@ -173,16 +233,64 @@ impl ComparePanel {
                     commands.push(Command::SetSection(section));
                 }
             }
+            ui.separator();
+            let steps = [
+                (
+                    "< finding",
+                    "Shift+F8: the previous finding",
+                    Command::StepFinding(-1),
+                ),
+                ("finding >", "F8: the next finding", Command::StepFinding(1)),
+                (
+                    "< difference",
+                    "Shift+F7: the previous difference",
+                    Command::StepDifference(-1),
+                ),
+                (
+                    "difference >",
+                    "F7: the next difference",
+                    Command::StepDifference(1),
+                ),
+            ];
+            for (text, hover, command) in steps {
+                if ui.button(text).on_hover_text(hover).clicked() {
+                    commands.push(command);
+                }
+            }
         });
         legend_ui(ui);
         ui.separator();
         let Some(view) = &self.view else {
             return;
         };
+        let flash = self.flash.as_ref().filter(|f| f.strength(now) > 0.0);
+        if flash.is_some() {
+            ui.ctx().request_repaint();
+        }
+        let marks = |side: &SideView, which: Side| SideMarks {
+            scroll: scroll
+                .filter(|t| t.variant == side.variant && t.section == view.key.section)
+                .map(|t| t.span)
+                .or_else(|| difference.and_then(|d| side_span(&d, which))),
+            flashed: flash
+                .map(|f| {
+                    f.spans
+                        .iter()
+                        .filter(|s| s.variant == side.variant && s.section == view.key.section)
+                        .map(|s| s.span)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            flash: flash.map_or(0.0, |f| f.strength(now)),
+        };
+        let (left_marks, right_marks) = (
+            marks(&view.left, Side::Left),
+            marks(&view.right, Side::Right),
+        );
         ui.columns(2, |columns| {
             if let [left, right] = columns {
-                side_ui(left, view, &view.left, Side::Left, scroll);
-                side_ui(right, view, &view.right, Side::Right, scroll);
+                side_ui(left, view, &view.left, Side::Left, &left_marks);
+                side_ui(right, view, &view.right, Side::Right, &right_marks);
             }
         });
     }
@@ -262,6 +370,7 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
         left,
         right,
         highlighted,
+        differences: differences(&diff),
         summaries: analysis
             .conflicts
             .iter()
@@ -296,122 +405,5 @@ fn variant_picker(
                     commands.push(make(index));
                 }
             }
-        });
-}
-
-fn legend_ui(ui: &mut egui::Ui) {
-    let palette = Palette::of(ui.visuals().dark_mode);
-    // Each item whole on one line; the row wraps between items.
-    let item = |ui: &mut egui::Ui, text: egui::RichText| ui.add(egui::Label::new(text).extend());
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Legend:");
-        item(
-            ui,
-            egui::RichText::new("only on the left")
-                .color(palette.text)
-                .background_color(palette.removed),
-        );
-        item(
-            ui,
-            egui::RichText::new("only on the right")
-                .color(palette.text)
-                .background_color(palette.added),
-        );
-        item(ui, egui::RichText::new("a claim").underline());
-        item(ui, marked(&palette, "the odd one out", Strength::Odd)).on_hover_text(
-            "What a finding calls wrong, against the reference or the independent majority",
-        );
-        item(
-            ui,
-            marked(&palette, "agrees with the others", Strength::Agrees),
-        )
-        .on_hover_text("The value the majority or the reference holds");
-        item(ui, marked(&palette, "undecided", Strength::Undecided)).on_hover_text(
-            "The sides disagree, and too few independent outlets say which one is wrong",
-        );
-    });
-}
-
-/// `text` in a finding's mark: the odd one and the undecided in bold on
-/// their fill, the agreeing underlined on a calm one.
-pub(super) fn marked(
-    palette: &Palette,
-    text: impl Into<String>,
-    strength: Strength,
-) -> egui::RichText {
-    styled(palette, egui::RichText::new(text), strength)
-}
-
-fn styled(palette: &Palette, rich: egui::RichText, strength: Strength) -> egui::RichText {
-    let (fill, color) = palette.mark(strength);
-    let rich = rich.color(color).background_color(fill);
-    match strength {
-        Strength::Agrees => rich.underline(),
-        Strength::Odd | Strength::Undecided => rich.strong(),
-    }
-}
-
-fn side_ui(
-    ui: &mut egui::Ui,
-    view: &CompareView,
-    side: &SideView,
-    which: Side,
-    scroll: Option<Location>,
-) {
-    // One line, cut with "…" in a narrow column (a wrapped heading in the
-    // column's justified layout is spread letter by letter).
-    ui.add(egui::Label::new(egui::RichText::new(&side.outlet).heading()).truncate());
-    if !side.has_section {
-        ui.label(egui::RichText::new("This variant has no such section.").italics());
-        return;
-    }
-    let palette = Palette::of(ui.visuals().dark_mode);
-    egui::ScrollArea::vertical()
-        .id_salt(match which {
-            Side::Left => "compare_left",
-            Side::Right => "compare_right",
-        })
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.spacing_mut().item_spacing.x = 0.0;
-                for segment in &side.segments {
-                    let text = segment.span.slice(&side.text);
-                    let mut rich = egui::RichText::new(text).size(16.0).color(palette.text);
-                    rich = match segment.diff {
-                        DiffMark::Removed => rich.background_color(palette.removed),
-                        DiffMark::Added => rich.background_color(palette.added),
-                        DiffMark::Same | DiffMark::Unmarked => rich,
-                    };
-                    if segment.claim {
-                        rich = rich.underline();
-                    }
-                    let finding = segment.finding;
-                    // A conflict's claim no finding marks (none should be)
-                    // shows as undecided rather than as wrong.
-                    let strength = finding
-                        .map(|m| m.strength)
-                        .or(segment.conflict.map(|_| Strength::Undecided));
-                    if let Some(strength) = strength {
-                        rich = styled(&palette, rich, strength);
-                    }
-                    let response = ui.add(egui::Label::new(rich).wrap());
-                    let summary = segment
-                        .conflict
-                        .and_then(|c| view.summaries.get(c))
-                        .or_else(|| finding.and_then(|m| view.finding_summaries.get(m.finding)));
-                    let response = match summary {
-                        Some(summary) => response.on_hover_text(summary),
-                        None => response,
-                    };
-                    if let Some(target) = scroll
-                        && target.variant == side.variant
-                        && target.section == view.key.section
-                        && target.span.overlaps(segment.span)
-                    {
-                        response.scroll_to_me(Some(egui::Align::Center));
-                    }
-                }
-            });
         });
 }

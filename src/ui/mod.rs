@@ -1,7 +1,9 @@
 //! The egui window: a person opens a captions folder and sees who says what
 //! and where the outlets disagree.
 //!
-//! One module per panel (`top_bar`, `photo_list`, `compare`, `alignment`,
+//! One module per panel (`top_bar`, `photo_list`, `compare` (drawn by
+//! `compare_text`, coloured by `palette`, stepped through by
+//! `evidence_steps`), `alignment`,
 //! `people` (each person's spellings), `conflicts` (the findings table), `preview` with `image_list` and
 //! `textures`, `problems`, `find`); `app` arranges them and holds the state,
 //! `settings` what it remembers between runs; `commands` applies every user
@@ -20,6 +22,7 @@ pub mod chooser_places;
 mod chooser_saving;
 pub mod commands;
 pub mod compare;
+mod compare_text;
 pub mod conflicts;
 #[cfg(any(
     target_os = "linux",
@@ -30,6 +33,7 @@ pub mod conflicts;
 ))]
 mod dialog_probe;
 pub mod dialogs;
+pub mod evidence_steps;
 pub mod file_chooser;
 mod file_chooser_ui;
 pub mod find;

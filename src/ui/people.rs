@@ -11,7 +11,7 @@ use crate::analysis::Location;
 use crate::analysis::name_forms::name_forms;
 
 use super::commands::Command;
-use super::compare::marked;
+use super::compare_text::marked;
 use super::palette::{Palette, Strength};
 use super::selection::Session;
 

@@ -14,6 +14,11 @@ use egui_kittest::Harness;
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 
+/// Frames `Harness::run` may take to settle: a span a click or a step
+/// reaches is flashed for `evidence_steps::FLASH` (1.2 s, five of the
+/// harness's quarter-second frames) before the window is still.
+pub const MAX_STEPS: u64 = 12;
+
 /// Why [`NoDialogs`] cannot show a dialog.
 pub const NO_DIALOG_REASON: &str = "no desktop portal (a test)";
 
@@ -59,9 +64,12 @@ pub fn harness_sized(
     size: egui::Vec2,
     dialogs: Arc<dyn DialogBackend>,
 ) -> Harness<'static, App> {
-    Harness::builder().with_size(size).build_eframe(move |cc| {
-        App::new(Some(folder), None, Some(cc.egui_ctx.clone())).with_dialogs(dialogs)
-    })
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(MAX_STEPS)
+        .build_eframe(move |cc| {
+            App::new(Some(folder), None, Some(cc.egui_ctx.clone())).with_dialogs(dialogs)
+        })
 }
 
 /// Runs frames until `done` holds and the window has settled (the
