@@ -51,7 +51,7 @@ mod spelling;
 mod status;
 mod stray_stops;
 #[cfg(test)]
-mod test_photos;
+pub(crate) mod test_photos;
 pub mod tokens;
 mod town_region;
 pub mod vocabulary;

@@ -640,7 +640,8 @@ impl App {
 
     fn find_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if let Some(session) = &self.session {
-            self.find.window(ctx, &session.corpus, commands);
+            self.find
+                .window(ctx, &session.corpus, &session.analysis, commands);
         }
     }
 }

@@ -37,6 +37,7 @@ pub mod evidence_steps;
 pub mod file_chooser;
 mod file_chooser_ui;
 pub mod find;
+pub mod find_search;
 pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
