@@ -206,6 +206,7 @@ impl ConflictsTable {
                         status: choice,
                         note: note.clone(),
                         at: None,
+                        values: None,
                     })));
                 }
             }
@@ -232,6 +233,7 @@ impl ConflictsTable {
                     status: verdict.status,
                     note: note.clone(),
                     at: None,
+                    values: None,
                 })));
             }
         });
