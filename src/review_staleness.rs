@@ -163,6 +163,18 @@ impl<'a> VerdictState<'a> {
     }
 }
 
+/// How many of a photo's findings carry a verdict that needs review.
+pub fn needing_review(review: &Review, photo: &Photo, analysis: &PhotoAnalysis) -> usize {
+    if !review.verdicts.contains_key(&photo.id) {
+        return 0;
+    }
+    analysis
+        .findings
+        .iter()
+        .filter(|f| VerdictState::of_finding(review, photo, analysis, f).needs_review())
+        .count()
+}
+
 /// True when a finding no longer counts against the folder: a reviewer
 /// marked it "not an error" and its values have not changed since.
 pub fn settled(verdict: Option<&Verdict>, needs_review: bool) -> bool {

@@ -199,6 +199,13 @@ fn the_state_of_a_key_reads_the_review_and_the_analysis() {
     let state = VerdictState::of(&review, &photo, &analysis, &conflict.key);
     assert_eq!(state.unjudged(), lines(&["The Sun: gold"]).as_slice());
     assert_eq!(VerdictState::of_conflict(&review, &photo, &conflict), state);
+    // The finding the conflict makes counts for the photo.
+    let analysis = PhotoAnalysis {
+        findings: crate::analysis::conflict_findings(&analysis.conflicts, &analysis.claims),
+        ..analysis
+    };
+    assert_eq!(needing_review(&review, &photo, &analysis), 1);
+    assert_eq!(needing_review(&Review::default(), &photo, &analysis), 0);
 }
 
 #[test]

@@ -229,6 +229,8 @@ fn a_new_outlets_value_makes_a_not_an_error_verdict_need_review() -> TestResult 
         (Some(VerdictStatus::NotAnError), true)
     );
     window.get_by_label("not an error: needs review");
+    // The photo list says so too.
+    window.get_by_label_contains("findings, 1 to review again");
 
     pick(&mut window, "Lim Jong-hoon: medal", MEDAL)?;
     window.get_by_label(
@@ -254,5 +256,6 @@ fn a_new_outlets_value_makes_a_not_an_error_verdict_need_review() -> TestResult 
             .query_by_label("not an error: needs review")
             .is_none()
     );
+    assert!(window.query_by_label_contains("to review again").is_none());
     Ok(())
 }
