@@ -69,8 +69,9 @@ pub enum Command {
         base: Option<String>,
     },
     /// List the conflicts; exit 0 when none is open (none, or all marked
-    /// "not an error"), 1 when some are, 2 on error, 3 when nothing could
-    /// be checked (no caption could be read).
+    /// "not an error" with no value shown since that the verdict did not
+    /// judge), 1 when some are, 2 on error, 3 when nothing could be checked
+    /// (no caption could be read).
     Check {
         /// The captions folder.
         #[arg(value_name = "FOLDER")]
@@ -292,8 +293,15 @@ pub fn run(cli: Cli) -> Result<u8, CliError> {
                     1 => " and 1 other finding".to_string(),
                     n => format!(" and {n} other findings"),
                 };
+                let stale = match result.needing_review() {
+                    0 => String::new(),
+                    1 => "; 1 verdict needs review (values changed since it was given)".to_string(),
+                    n => {
+                        format!("; {n} verdicts need review (values changed since they were given)")
+                    }
+                };
                 eprintln!(
-                    "{NAME}: {} conflict{}{others} in {} photo{}",
+                    "{NAME}: {} conflict{}{others} in {} photo{}{stale}",
                     result.conflicts.len(),
                     if result.conflicts.len() == 1 { "" } else { "s" },
                     result.photos,

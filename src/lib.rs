@@ -25,6 +25,7 @@ pub mod imaging;
 pub mod regular_file;
 pub mod report;
 pub mod review;
+pub mod review_staleness;
 pub mod scale;
 #[cfg(feature = "gui")]
 pub mod ui;

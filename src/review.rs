@@ -64,6 +64,26 @@ pub struct Verdict {
     /// When the verdict was given (RFC 3339, UTC); merges keep the later.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// The values the verdict judged, as the finding showed them when it
+    /// was given: "source: value" lines (`Sportstar: silver`,
+    /// `reference: bronze`). When the folder later shows a line not among
+    /// them, the verdict needs review again (`review_staleness`). Absent in
+    /// verdicts from before values were kept: those hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<Vec<String>>,
+}
+
+impl Verdict {
+    /// A verdict with a note that judged no recorded values (the window
+    /// records them when it applies the verdict).
+    pub fn new(status: VerdictStatus, note: impl Into<String>) -> Verdict {
+        Verdict {
+            status,
+            note: note.into(),
+            at: None,
+            values: None,
+        }
+    }
 }
 
 /// One verdict given, changed or withdrawn (`verdict: None`) at one time.

@@ -9,6 +9,7 @@ fn verdicts_round_trip_through_the_folder() -> Result<(), Box<dyn std::error::Er
         status: VerdictStatus::ConfirmedError,
         note: "Sportstar swapped the medals".into(),
         at: None,
+        values: None,
     };
     review.set("paris", "person:4/medal", Some(verdict.clone()));
     review.save(dir.path())?;
@@ -27,6 +28,7 @@ fn a_failed_save_keeps_the_previous_verdicts() -> Result<(), Box<dyn std::error:
         status: VerdictStatus::Unsure,
         note: String::new(),
         at: None,
+        values: None,
     };
     review.set("paris", "photo/credit", Some(verdict.clone()));
     review.save(dir.path())?;
@@ -76,6 +78,7 @@ fn verdict(status: VerdictStatus, note: &str) -> Option<Verdict> {
         status,
         note: note.into(),
         at: None,
+        values: None,
     })
 }
 

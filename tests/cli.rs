@@ -119,6 +119,7 @@ fn check_passes_when_every_conflict_is_marked_not_an_error() -> TestResult {
             status,
             note: String::new(),
             at: None,
+            values: None,
         })
     };
     review.set(
@@ -142,6 +143,74 @@ fn check_passes_when_every_conflict_is_marked_not_an_error() -> TestResult {
     let output = run(&["check", "-q", &path])?;
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8(output.stdout)?.ends_with(" [confirmed error]\n"));
+    Ok(())
+}
+
+/// A "not an error" verdict judged the values it saw; when a new outlet
+/// adds a value nobody reviewed, the conflict needs review again and fails
+/// the check, until the reviewer looks again.
+#[test]
+fn check_fails_again_when_a_new_value_appears_after_not_an_error() -> TestResult {
+    use caption_provenance::review::{Review, Verdict, VerdictStatus};
+    let dir = folder(&[
+        (
+            "a.txt",
+            "Outlet: Alpha\n\nSouth Korea's Lim Jong-hoon, bronze medallist, takes a selfie.\n",
+        ),
+        (
+            "b.txt",
+            "Outlet: Beta\n\nSouth Korea's Lim Jong-hoon, silver medallist, takes a selfie.\n",
+        ),
+    ])?;
+    let path = dir.path().to_string_lossy().into_owned();
+    let judged = |values: &[&str]| Verdict {
+        values: Some(values.iter().map(|v| v.to_string()).collect()),
+        ..Verdict::new(VerdictStatus::NotAnError, "both are right")
+    };
+    let mut review = Review::default();
+    review.set(
+        ".",
+        "Lim Jong-hoon/medal",
+        Some(judged(&["Alpha: bronze", "Beta: silver"])),
+    );
+    review.save(dir.path())?;
+    let output = run(&["check", "-q", &path])?;
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    assert!(String::from_utf8(output.stdout)?.ends_with(" [not an error]\n"));
+
+    std::fs::write(
+        dir.path().join("c.txt"),
+        "Outlet: Gamma\n\nSouth Korea's Lim Jong-hoon, gold medallist, takes a selfie.\n",
+    )?;
+    let output = run(&["check", &path])?;
+    assert_eq!(output.status.code(), Some(1), "stderr: {}", stderr(&output));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(stdout.lines().count(), 1, "stdout: {stdout}");
+    assert!(
+        stdout.ends_with(" [not an error, needs review]\n"),
+        "stdout: {stdout}"
+    );
+    assert!(
+        stderr(&output).contains("1 verdict needs review"),
+        "stderr: {}",
+        stderr(&output)
+    );
+    let output = run(&["check", "--json", &path])?;
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    assert_eq!(value["conflicts"][0]["needs_review"], true);
+    assert_eq!(value["conflicts"][0]["verdict"]["status"], "not_an_error");
+
+    // Judged again with the new value, it settles the conflict again; an
+    // outlet going away does not reopen it.
+    review.set(
+        ".",
+        "Lim Jong-hoon/medal",
+        Some(judged(&["Alpha: bronze", "Beta: silver", "Gamma: gold"])),
+    );
+    review.save(dir.path())?;
+    std::fs::remove_file(dir.path().join("c.txt"))?;
+    let output = run(&["check", "-q", &path])?;
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
     Ok(())
 }
 

@@ -311,6 +311,7 @@ fn misspelt_bolt_report() -> Result<Report, Box<dyn std::error::Error>> {
             status: VerdictStatus::ConfirmedError,
             note: "a <b>typo</b>".to_owned(),
             at: None,
+            values: None,
         }),
     );
     Ok(build_report(

@@ -358,9 +358,20 @@ fn a_verdict_is_saved_in_the_folder_and_reloaded() -> TestResult {
     run_until(&mut harness, loaded)?;
 
     harness.get_by_label("Lim Jong-hoon: medal").click();
-    harness.run();
+    // Until the editor shows the finding (a fixed number of frames failed
+    // now and then while a background job still asked for repaints).
+    run_until(&mut harness, |app| {
+        app.session()
+            .and_then(|s| s.under_review())
+            .is_some_and(|u| u.key == "person:0/medal")
+    })?;
     harness.get_by_label("confirmed error").click();
-    run_until(&mut harness, idle)?;
+    run_until(&mut harness, |app| {
+        idle(app)
+            && app
+                .session()
+                .is_some_and(|s| s.review.get("paris", "person:0/medal").is_some())
+    })?;
     let on_disk = Review::load(dir.path())?;
     assert_eq!(
         on_disk.get("paris", "person:0/medal").map(|v| v.status),

@@ -249,6 +249,7 @@ fn verdicts_another_window_saves_reach_this_one_and_both_are_kept() -> TestResul
         status: VerdictStatus::NotAnError,
         note: "from the other window".into(),
         at: None,
+        values: None,
     };
     Review::apply(
         dir.path(),

@@ -10,6 +10,7 @@ use crate::analysis::diff::{DiffOptions, DiffTag, WordDiff, diff_variants};
 use crate::analysis::{Analysis, ClaimOrigin, Conflict, ConflictSeverity, PhotoAnalysis, Reuse};
 use crate::corpus::{Corpus, Photo, Problem, ProblemKind, ProblemSeverity, Section, Variant};
 use crate::review::Review;
+use crate::review_staleness::VerdictState;
 
 /// How to make a report.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -128,6 +129,7 @@ fn summary(photos: &[PhotoReport], problems: &[ProblemEntry]) -> Summary {
                 summary.reviewed += 1;
             }
         }
+        summary.needs_review += photo.findings.iter().filter(|f| f.needs_review).count();
         summary.other_findings += photo
             .findings
             .iter()
@@ -222,7 +224,8 @@ fn photo_report(
     let findings = analysis
         .findings
         .iter()
-        .map(|f| FindingReport {
+        .map(|f| (f, VerdictState::of_finding(review, photo, analysis, f)))
+        .map(|(f, state)| FindingReport {
             key: f.key.clone(),
             kind: f.kind,
             fact: f.fact,
@@ -239,7 +242,9 @@ fn photo_report(
                 })
                 .collect(),
             conflict: f.conflict,
-            verdict: review.get(&photo.id, &f.key).cloned(),
+            verdict: state.verdict().cloned(),
+            needs_review: state.needs_review(),
+            new_values: state.unjudged().to_vec(),
         })
         .collect();
     let diffs = match base {
@@ -292,6 +297,7 @@ fn conflict_report(
     conflict: &Conflict,
     label: &dyn Fn(usize) -> String,
 ) -> ConflictReport {
+    let state = VerdictState::of_conflict(review, photo, conflict);
     let values = conflict
         .values
         .iter()
@@ -336,7 +342,9 @@ fn conflict_report(
         reference: conflict.reference.clone(),
         odd_ones_out: conflict.odd_ones_out.iter().map(|&i| label(i)).collect(),
         values,
-        verdict: review.get(&photo.id, &conflict.key).cloned(),
+        verdict: state.verdict().cloned(),
+        needs_review: state.needs_review(),
+        new_values: state.unjudged().to_vec(),
     }
 }
 

@@ -3,7 +3,9 @@
 //! facts. Built straight from the analysis (no
 //! report, no diffs), so checking a large archive costs what analysing it
 //! costs. A conflict a reviewer marked "not an error" is still listed, with
-//! its verdict, but does not fail the check. Conflicts that are not findings
+//! its verdict, but does not fail the check, unless the folder shows a value
+//! the verdict did not judge (`review_staleness`): then it is marked *needs
+//! review* and fails the check again. Conflicts that are not findings
 //! (credits that differ between outlets: `analysis::conflict_is_finding`)
 //! are left to the report.
 
@@ -12,7 +14,8 @@ use serde::{Deserialize, Serialize};
 use super::{Report, SCHEMA_VERSION, severity_shout};
 use crate::analysis::{Analysis, Attribute, ConflictSeverity, PhotoAnalysis, conflict_is_finding};
 use crate::corpus::Corpus;
-use crate::review::{Review, Verdict, VerdictStatus};
+use crate::review::{Review, Verdict};
+use crate::review_staleness::{VerdictState, settled};
 
 /// What `check --json` prints.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +40,10 @@ pub struct CheckFinding {
     pub severity: ConflictSeverity,
     pub summary: String,
     pub verdict: Option<Verdict>,
+    /// The verdict was given before the folder showed a value it did not
+    /// judge: it no longer settles the finding.
+    #[serde(default)]
+    pub needs_review: bool,
 }
 
 /// One conflict, flat.
@@ -50,6 +57,9 @@ pub struct CheckConflict {
     pub attribute: Attribute,
     pub summary: String,
     pub verdict: Option<Verdict>,
+    /// As [`CheckFinding::needs_review`].
+    #[serde(default)]
+    pub needs_review: bool,
 }
 
 impl CheckResult {
@@ -72,6 +82,7 @@ impl CheckResult {
                         attribute: c.attribute,
                         summary: c.summary.clone(),
                         verdict: c.verdict.clone(),
+                        needs_review: c.needs_review,
                     })
             })
             .collect();
@@ -97,6 +108,7 @@ impl CheckResult {
                             severity: f.severity,
                             summary: f.summary.clone(),
                             verdict: f.verdict.clone(),
+                            needs_review: f.needs_review,
                         })
                 })
                 .collect(),
@@ -119,14 +131,18 @@ impl CheckResult {
                     .conflicts
                     .iter()
                     .filter(|c| conflict_is_finding(c))
-                    .map(move |c| CheckConflict {
-                        photo: label.clone(),
-                        key: c.key.clone(),
-                        severity: c.severity,
-                        subject: c.subject_name.clone(),
-                        attribute: c.attribute,
-                        summary: c.summary.clone(),
-                        verdict: review.get(&photo.id, &c.key).cloned(),
+                    .map(move |c| {
+                        let state = VerdictState::of_conflict(review, photo, c);
+                        CheckConflict {
+                            photo: label.clone(),
+                            key: c.key.clone(),
+                            severity: c.severity,
+                            subject: c.subject_name.clone(),
+                            attribute: c.attribute,
+                            summary: c.summary.clone(),
+                            verdict: state.verdict().cloned(),
+                            needs_review: state.needs_review(),
+                        }
                     })
             })
             .collect::<Vec<_>>();
@@ -141,13 +157,17 @@ impl CheckResult {
                     .findings
                     .iter()
                     .filter(|f| f.conflict.is_none())
-                    .map(move |f| CheckFinding {
-                        photo: label.clone(),
-                        key: f.key.clone(),
-                        kind: f.kind.name().to_string(),
-                        severity: f.severity,
-                        summary: f.summary.clone(),
-                        verdict: review.get(&photo.id, &f.key).cloned(),
+                    .map(move |f| {
+                        let state = VerdictState::of_finding(review, photo, photo_analysis, f);
+                        CheckFinding {
+                            photo: label.clone(),
+                            key: f.key.clone(),
+                            kind: f.kind.name().to_string(),
+                            severity: f.severity,
+                            summary: f.summary.clone(),
+                            verdict: state.verdict().cloned(),
+                            needs_review: state.needs_review(),
+                        }
                     })
             })
             .collect::<Vec<_>>();
@@ -166,30 +186,36 @@ impl CheckResult {
         }
     }
 
-    /// Conflicts and other findings not marked "not an error" by a
-    /// reviewer: what fails a check.
+    /// Conflicts and other findings not settled by a reviewer (marked "not
+    /// an error", with no value shown since that the verdict did not
+    /// judge): what fails a check.
     pub fn open_conflicts(&self) -> usize {
-        let open = |verdict: &Option<Verdict>| {
-            verdict
-                .as_ref()
-                .is_none_or(|v| v.status != VerdictStatus::NotAnError)
-        };
-        self.conflicts.iter().filter(|c| open(&c.verdict)).count()
-            + self.findings.iter().filter(|f| open(&f.verdict)).count()
+        self.conflicts
+            .iter()
+            .filter(|c| !settled(c.verdict.as_ref(), c.needs_review))
+            .count()
+            + self
+                .findings
+                .iter()
+                .filter(|f| !settled(f.verdict.as_ref(), f.needs_review))
+                .count()
+    }
+
+    /// How many listed verdicts need review (the values changed since).
+    pub fn needing_review(&self) -> usize {
+        self.conflicts.iter().filter(|c| c.needs_review).count()
+            + self.findings.iter().filter(|f| f.needs_review).count()
     }
 
     /// One line per conflict, each ending in a newline:
     /// `photo: HIGH subject/attribute: summary`, then ` [verdict]` when a
-    /// reviewer gave one.
+    /// reviewer gave one (` [not an error, needs review]` when the values
+    /// changed since).
     pub fn lines(&self) -> String {
         self.conflicts
             .iter()
             .map(|c| {
-                let verdict = c
-                    .verdict
-                    .as_ref()
-                    .map(|v| format!(" [{}]", v.status.label()))
-                    .unwrap_or_default();
+                let verdict = verdict_mark(c.verdict.as_ref(), c.needs_review);
                 format!(
                     "{}: {} {}/{}: {}{verdict}\n",
                     one_line(&c.photo),
@@ -200,11 +226,7 @@ impl CheckResult {
                 )
             })
             .chain(self.findings.iter().map(|f| {
-                let verdict = f
-                    .verdict
-                    .as_ref()
-                    .map(|v| format!(" [{}]", v.status.label()))
-                    .unwrap_or_default();
+                let verdict = verdict_mark(f.verdict.as_ref(), f.needs_review);
                 format!(
                     "{}: {} {}: {}{verdict}\n",
                     one_line(&f.photo),
@@ -214,6 +236,15 @@ impl CheckResult {
                 )
             }))
             .collect()
+    }
+}
+
+/// ` [confirmed error]`, ` [not an error, needs review]`, or nothing.
+fn verdict_mark(verdict: Option<&Verdict>, needs_review: bool) -> String {
+    match verdict {
+        Some(v) if needs_review => format!(" [{}, needs review]", v.status.label()),
+        Some(v) => format!(" [{}]", v.status.label()),
+        None => String::new(),
     }
 }
 

@@ -214,7 +214,13 @@ fn conflict_card(out: &mut String, conflict: &ConflictReport) {
         out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    verdict_and_key(out, conflict.verdict.as_ref(), &conflict.key);
+    verdict_and_key(
+        out,
+        conflict.verdict.as_ref(),
+        conflict.needs_review,
+        &conflict.new_values,
+        &conflict.key,
+    );
 }
 
 /// The findings that are not conflicts (those are listed above): misspelt
@@ -269,16 +275,29 @@ fn finding_card(out: &mut String, finding: &FindingReport) {
         ));
     }
     out.push_str("</tbody>\n</table>\n");
-    verdict_and_key(out, finding.verdict.as_ref(), &finding.key);
+    verdict_and_key(
+        out,
+        finding.verdict.as_ref(),
+        finding.needs_review,
+        &finding.new_values,
+        &finding.key,
+    );
 }
 
-/// The reviewer's verdict (or that there is none) and the review key; ends
-/// the card.
-fn verdict_and_key(out: &mut String, verdict: Option<&Verdict>, key: &str) {
+/// The reviewer's verdict (or that there is none), whether it needs review
+/// (the values it did not judge), and the review key; ends the card.
+fn verdict_and_key(
+    out: &mut String,
+    verdict: Option<&Verdict>,
+    needs_review: bool,
+    new_values: &[String],
+    key: &str,
+) {
     match verdict {
         Some(verdict) => {
             out.push_str(&format!(
-                "<p class=\"verdict\">Verdict: <b>{}</b>{}</p>\n",
+                "<p class=\"verdict{}\">Verdict: <b>{}</b>{}</p>\n",
+                if needs_review { " needs-review" } else { "" },
                 verdict.status.label(),
                 if verdict.note.is_empty() {
                     String::new()
@@ -286,6 +305,12 @@ fn verdict_and_key(out: &mut String, verdict: Option<&Verdict>, key: &str) {
                     format!(" &mdash; {}", h(&verdict.note))
                 }
             ));
+            if needs_review {
+                out.push_str(&format!(
+                    "<p class=\"needs-review\"><b>Needs review</b>: the verdict was given before the folder showed {}.</p>\n",
+                    h(&crate::review_staleness::shown_since(new_values))
+                ));
+            }
         }
         None => out.push_str("<p class=\"verdict none\">Not reviewed yet.</p>\n"),
     }

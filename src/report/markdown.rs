@@ -162,7 +162,13 @@ fn conflict_block(out: &mut String, conflict: &ConflictReport) {
         ));
     }
     out.push('\n');
-    verdict_and_key(out, conflict.verdict.as_ref(), &conflict.key);
+    verdict_and_key(
+        out,
+        conflict.verdict.as_ref(),
+        conflict.needs_review,
+        &conflict.new_values,
+        &conflict.key,
+    );
 }
 
 /// The findings that are not conflicts (those are listed above): misspelt
@@ -208,11 +214,24 @@ fn finding_block(out: &mut String, finding: &FindingReport) {
         ));
     }
     out.push('\n');
-    verdict_and_key(out, finding.verdict.as_ref(), &finding.key);
+    verdict_and_key(
+        out,
+        finding.verdict.as_ref(),
+        finding.needs_review,
+        &finding.new_values,
+        &finding.key,
+    );
 }
 
-/// The reviewer's verdict (or that there is none) and the review key.
-fn verdict_and_key(out: &mut String, verdict: Option<&Verdict>, key: &str) {
+/// The reviewer's verdict (or that there is none), whether it needs review
+/// (the values it did not judge), and the review key.
+fn verdict_and_key(
+    out: &mut String,
+    verdict: Option<&Verdict>,
+    needs_review: bool,
+    new_values: &[String],
+    key: &str,
+) {
     match verdict {
         Some(v) if v.note.is_empty() => {
             out.push_str(&format!("Verdict: **{}**\n\n", v.status.label()));
@@ -223,6 +242,12 @@ fn verdict_and_key(out: &mut String, verdict: Option<&Verdict>, key: &str) {
             m(&v.note)
         )),
         None => out.push_str("Not reviewed yet.\n\n"),
+    }
+    if verdict.is_some() && needs_review {
+        out.push_str(&format!(
+            "**Needs review**: the verdict was given before the folder showed {}.\n\n",
+            m(&crate::review_staleness::shown_since(new_values))
+        ));
     }
     out.push_str(&format!("Key `{}`\n\n", code(key)));
 }

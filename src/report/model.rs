@@ -71,6 +71,10 @@ pub struct Summary {
     pub problems: ProblemCounts,
     /// Conflicts that carry a reviewer's verdict.
     pub reviewed: usize,
+    /// Findings whose verdict was given before the folder showed a value it
+    /// did not judge: to be looked at again (`review_staleness`).
+    #[serde(default)]
+    pub needs_review: usize,
 }
 
 /// Conflicts by severity.
@@ -206,6 +210,13 @@ pub struct ConflictReport {
     /// Largest group first.
     pub values: Vec<ConflictValueReport>,
     pub verdict: Option<Verdict>,
+    /// True when the verdict was given before the folder showed one of
+    /// `new_values`: it is shown but settles nothing until looked at again.
+    #[serde(default)]
+    pub needs_review: bool,
+    /// The "source: value" lines the verdict did not judge.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_values: Vec<String>,
 }
 
 /// One finding: what kind, who says what, and the words that show it.
@@ -222,6 +233,12 @@ pub struct FindingReport {
     /// Index into `conflicts` when the finding is a conflict.
     pub conflict: Option<usize>,
     pub verdict: Option<Verdict>,
+    /// As [`ConflictReport::needs_review`].
+    #[serde(default)]
+    pub needs_review: bool,
+    /// As [`ConflictReport::new_values`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_values: Vec<String>,
 }
 
 impl FindingReport {

@@ -22,6 +22,7 @@ use super::file_chooser::{ChooserMode, FileChooser};
 use super::find::FindPanel;
 use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
+use super::note_draft::NoteDraft;
 use super::people::PeoplePanel;
 use super::preview::PreviewPanel;
 use super::saving::write_report;
@@ -69,8 +70,8 @@ pub struct App {
     pub(super) messages: Vec<Message>,
     /// Where the compare view should scroll to on its next frame.
     pub(super) pending_scroll: Option<Location>,
-    /// The note typed for the selected finding's verdict.
-    pub(super) verdict_note: String,
+    /// The note typed for the selected finding's verdict, saved as typed.
+    pub(super) note: NoteDraft,
     /// The folder path typed in the top bar.
     pub(super) path_field: String,
     /// The window's own folder and save chooser.
@@ -123,7 +124,7 @@ impl App {
             folder_watch: FolderWatch::default(),
             messages: Vec::new(),
             pending_scroll: None,
-            verdict_note: String::new(),
+            note: NoteDraft::default(),
             path_field: folder.display().to_string(),
             chooser: FileChooser::default(),
             native_dialog_unavailable: None,
@@ -388,6 +389,8 @@ impl App {
                 return;
             }
         };
+        // The note typed in the session being replaced is saved first.
+        self.save_note();
         self.generation += 1;
         let same_folder = self.session.as_ref().is_some_and(|s| s.folder == folder);
         let mut selection = Selection::first_pair(
@@ -539,6 +542,10 @@ impl eframe::App for App {
             self.ctx = Some(ctx.clone());
         }
         self.take_reports();
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.save_note();
+        }
+        self.note_frame(&ctx);
         let mut commands = self.input_commands(&ctx);
 
         top_bar::ui(ui, self, &mut commands);
@@ -577,6 +584,14 @@ impl eframe::App for App {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+
+    /// The window closes: the note typed and every verdict not yet in the
+    /// review file are written before it goes (a background write could be
+    /// cut off with the process).
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_note();
+        self.save_review_now();
+    }
 }
 
 impl App {
@@ -611,8 +626,7 @@ impl App {
             .resizable(true)
             .default_size(self.settings.conflicts_height)
             .show(ui, |ui| {
-                self.conflicts
-                    .ui(ui, session, &mut self.verdict_note, commands)
+                self.conflicts.ui(ui, session, &mut self.note, commands)
             });
         self.settings.conflicts_height = conflicts.response.rect.height();
         // Wrapped: in a narrow window every tab stays reachable.

@@ -8,6 +8,7 @@ use crate::analysis::Location;
 use crate::analysis::diff::DiffOptions;
 use crate::corpus::Section;
 use crate::review::{Change, Verdict};
+use crate::review_staleness::values_of_key;
 
 use super::app::{App, CenterTab};
 use super::chooser_listing::ListingRequest;
@@ -71,6 +72,9 @@ pub enum Command {
         key: String,
         verdict: Option<Verdict>,
     },
+    /// Save the note typed for the selected finding now (Enter, the field
+    /// left) rather than when typing pauses.
+    SaveNote,
     SetOptions(DiffOptions),
     ShowTab(CenterTab),
     /// Go to a place in a photo's text (from Find).
@@ -183,6 +187,7 @@ impl App {
                 self.compare.step_difference(delta);
             }
             Command::SetVerdict { key, verdict } => self.set_verdict(&key, verdict),
+            Command::SaveNote => self.save_note(),
             Command::SetOptions(options) => self.settings.options = options,
             Command::ShowTab(tab) => self.tab = tab,
             Command::Reveal { photo, location } => {
@@ -245,8 +250,7 @@ impl App {
             .findings
             .iter()
             .position(|f| f.conflict == Some(index));
-        let key = conflict.key.clone();
-        self.show_selected(Some(index), finding, &key, pair);
+        self.show_selected(Some(index), finding, pair);
     }
 
     pub(super) fn select_finding(&mut self, index: usize) {
@@ -261,28 +265,21 @@ impl App {
             return;
         }
         let pair = finding_pair(finding, session.selection.left);
-        let key = finding.key.clone();
-        self.show_selected(None, Some(index), &key, pair);
+        self.show_selected(None, Some(index), pair);
     }
 
-    /// Selects a conflict or finding: its saved note in the editor, the two
-    /// variants that show it, and its section, scrolled to its span.
+    /// Selects a conflict or finding: the two variants that show it, and
+    /// its section, scrolled to its span (the note editor follows on the
+    /// next frame: `note_draft`).
     fn show_selected(
         &mut self,
         conflict: Option<usize>,
         finding: Option<usize>,
-        key: &str,
         pair: Option<(usize, usize, Option<Location>)>,
     ) {
         let Some(session) = &mut self.session else {
             return;
         };
-        let photo_id = session.photo().map(|p| p.id.clone()).unwrap_or_default();
-        self.verdict_note = session
-            .review
-            .get(&photo_id, key)
-            .map(|v| v.note.clone())
-            .unwrap_or_default();
         let selection = &mut session.selection;
         selection.conflict = conflict;
         selection.finding = finding;
@@ -298,24 +295,51 @@ impl App {
         self.tab = CenterTab::Compare;
     }
 
+    /// A verdict chosen now on a finding of the selected photo: it judges
+    /// the finding's values as the folder shows them now.
     fn set_verdict(&mut self, key: &str, verdict: Option<Verdict>) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let photo = session.selection.photo;
+        let values = session
+            .photo()
+            .zip(session.photo_analysis())
+            .and_then(|(p, a)| values_of_key(p, a, key));
+        if verdict.is_none() && self.note.target().is_some_and(|t| t.key == key) {
+            // Withdrawn with its note: the draft must not bring it back.
+            let target = self.note.target().cloned();
+            self.note.show(target, "");
+        }
+        let verdict = verdict.map(|v| Verdict {
+            values: v.values.or(values),
+            ..v
+        });
+        let note = verdict.as_ref().map(|v| v.note.clone());
+        self.record_verdict(photo, key, verdict);
+        if let Some(note) = note.filter(|_| self.note.target().is_some_and(|t| t.key == key)) {
+            // The note went with the verdict: the draft is saved.
+            self.note.saved_as(&note);
+        }
+    }
+
+    /// Records (or clears) the verdict on `key` of photo `photo` in this
+    /// window and merges it into the folder's review file in the
+    /// background; a key the photo's analysis does not know is ignored.
+    pub(super) fn record_verdict(&mut self, photo: usize, key: &str, verdict: Option<Verdict>) {
         let Some(session) = &mut self.session else {
             return;
         };
-        let Some(photo) = session.corpus.photos.get(session.selection.photo) else {
+        let Some(photo_id) = session.corpus.photos.get(photo).map(|p| p.id.clone()) else {
             return;
         };
-        let known = session
-            .analysis
-            .photos
-            .get(session.selection.photo)
-            .is_some_and(|a| {
-                a.findings.iter().any(|f| f.key == key) || a.conflicts.iter().any(|c| c.key == key)
-            });
+        let known = session.analysis.photos.get(photo).is_some_and(|a| {
+            a.findings.iter().any(|f| f.key == key) || a.conflicts.iter().any(|c| c.key == key)
+        });
         if !known {
             return;
         }
-        let change = Change::now(&photo.id, key, verdict);
+        let change = Change::now(&photo_id, key, verdict);
         session.review.merge(&change);
         session.unsaved.push(change);
         // Every change the file lacks goes again: one that failed to save

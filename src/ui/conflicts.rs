@@ -1,15 +1,21 @@
 //! The findings of the selected photo (conflicts, misspelt names, ...) as a
 //! sortable table (egui_extras): a click selects the two variants that show
 //! it and scrolls to the odd span. Above the table, the reviewer's verdict on
-//! the selected finding and a note.
+//! the selected finding and a note (saved as it is typed: `note_draft`). A
+//! verdict given before the folder showed a value it did not judge is marked
+//! *needs review* (`review_staleness`), in the table and the editor.
+
+use std::time::Duration;
 
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
 use crate::analysis::{ConflictSeverity, FindingKind};
 use crate::review::{Verdict, VerdictStatus};
+use crate::review_staleness::{VerdictState, shown_since};
 
 use super::commands::Command;
+use super::note_draft::{NOTE_SAVE_DELAY, NoteDraft};
 use super::selection::{Session, finding_name};
 
 /// The columns the table can be sorted by.
@@ -35,6 +41,9 @@ pub struct ConflictRow {
     pub name: String,
     pub summary: String,
     pub verdict: Option<VerdictStatus>,
+    /// The verdict was given before the folder showed a value it did not
+    /// judge: it is to be looked at again.
+    pub needs_review: bool,
 }
 
 /// The table's sort state.
@@ -53,8 +62,11 @@ impl Default for ConflictsTable {
     }
 }
 
-fn verdict_rank(verdict: Option<VerdictStatus>) -> u8 {
-    match verdict {
+fn verdict_rank(row: &ConflictRow) -> u8 {
+    if row.needs_review {
+        return 0;
+    }
+    match row.verdict {
         None => 0,
         Some(VerdictStatus::Unsure) => 1,
         Some(VerdictStatus::NotAnError) => 2,
@@ -68,19 +80,25 @@ impl ConflictsTable {
         let Some(analysis) = session.photo_analysis() else {
             return Vec::new();
         };
-        let photo_id = session.photo().map(|p| p.id.as_str()).unwrap_or("");
+        let Some(photo) = session.photo() else {
+            return Vec::new();
+        };
         let mut rows: Vec<ConflictRow> = analysis
             .findings
             .iter()
             .enumerate()
-            .map(|(finding, f)| ConflictRow {
-                index: f.conflict.unwrap_or(finding),
-                finding,
-                kind: f.kind,
-                severity: f.severity,
-                name: finding_name(analysis, f),
-                summary: f.summary.clone(),
-                verdict: session.review.get(photo_id, &f.key).map(|v| v.status),
+            .map(|(finding, f)| {
+                let state = VerdictState::of_finding(&session.review, photo, analysis, f);
+                ConflictRow {
+                    index: f.conflict.unwrap_or(finding),
+                    finding,
+                    kind: f.kind,
+                    severity: f.severity,
+                    name: finding_name(analysis, f),
+                    summary: f.summary.clone(),
+                    verdict: state.verdict().map(|v| v.status),
+                    needs_review: state.needs_review(),
+                }
             })
             .collect();
         // A stable sort: ties keep the analysis order (most severe first).
@@ -91,7 +109,7 @@ impl ConflictsTable {
                 SortColumn::Severity => a.severity.cmp(&b.severity),
                 SortColumn::Finding => a.name.cmp(&b.name),
                 SortColumn::Summary => a.summary.cmp(&b.summary),
-                SortColumn::Verdict => verdict_rank(a.verdict).cmp(&verdict_rank(b.verdict)),
+                SortColumn::Verdict => verdict_rank(a).cmp(&verdict_rank(b)),
             };
             if descending { order.reverse() } else { order }
         });
@@ -103,7 +121,7 @@ impl ConflictsTable {
         &mut self,
         ui: &mut egui::Ui,
         session: &Session,
-        note: &mut String,
+        note: &mut NoteDraft,
         commands: &mut Vec<Command>,
     ) {
         let rows = self.rows(session);
@@ -172,7 +190,7 @@ impl ConflictsTable {
                             ui.label(&row.summary).on_hover_text(&row.summary);
                         });
                         table_row.col(|ui| {
-                            ui.label(row.verdict.map_or("—", |v| v.label()));
+                            verdict_cell(ui, row);
                         });
                         if clicked || table_row.response().clicked() {
                             commands.push(Command::SelectFinding(row.finding));
@@ -186,14 +204,19 @@ impl ConflictsTable {
         &self,
         ui: &mut egui::Ui,
         session: &Session,
-        note: &mut String,
+        note: &mut NoteDraft,
         commands: &mut Vec<Command>,
     ) {
-        let (Some(about), Some(photo)) = (session.under_review(), session.photo()) else {
+        let (Some(about), Some(photo), Some(analysis)) = (
+            session.under_review(),
+            session.photo(),
+            session.photo_analysis(),
+        ) else {
             ui.label("Select a finding to record your verdict on it.");
             return;
         };
-        let current = session.review.get(&photo.id, &about.key);
+        let state = VerdictState::of(&session.review, photo, analysis, &about.key);
+        let current = state.verdict();
         let set = |verdict: Option<Verdict>| Command::SetVerdict {
             key: about.key.clone(),
             verdict,
@@ -203,39 +226,71 @@ impl ConflictsTable {
             let status = current.map(|v| v.status);
             for choice in VerdictStatus::ALL {
                 if ui.radio(status == Some(choice), choice.label()).clicked() {
-                    commands.push(set(Some(Verdict {
-                        status: choice,
-                        note: note.clone(),
-                        at: None,
-                    })));
+                    commands.push(set(Some(Verdict::new(choice, note.text.clone()))));
                 }
             }
             if ui.radio(status.is_none(), "no verdict").clicked() && status.is_some() {
                 commands.push(set(None));
             }
         });
+        if let (true, Some(verdict)) = (state.needs_review(), current) {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Needs review: the verdict was given before the folder showed {}.",
+                        shown_since(state.unjudged())
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+                if ui
+                    .button(format!("Still {}", verdict.status.label()))
+                    .on_hover_text("Keep the verdict, now judging the values shown")
+                    .clicked()
+                {
+                    commands.push(set(Some(Verdict::new(verdict.status, note.text.clone()))));
+                }
+            });
+        }
         ui.horizontal(|ui| {
             let label = ui.label("Note:");
-            ui.add(
-                egui::TextEdit::singleline(note)
-                    .hint_text("why (saved with the verdict)")
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
-            let saved_note = current.map(|v| v.note.as_str());
-            let enabled = current.is_some() && saved_note != Some(note.as_str());
-            if ui
-                .add_enabled(enabled, egui::Button::new("Save note"))
-                .clicked()
-                && let Some(verdict) = current
-            {
-                commands.push(set(Some(Verdict {
-                    status: verdict.status,
-                    note: note.clone(),
-                    at: None,
-                })));
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut note.text)
+                        .hint_text("why (saved as you type)")
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id);
+            if response.changed() {
+                note.edited(ui.input(|i| i.time));
+                // The frame that saves it, should nothing else ask for one.
+                ui.ctx()
+                    .request_repaint_after(Duration::from_secs_f64(NOTE_SAVE_DELAY));
             }
+            if response.lost_focus() {
+                commands.push(Command::SaveNote);
+            }
+            let saved = if note.is_unsaved() {
+                "not saved yet"
+            } else if current.is_some_and(|v| !v.note.is_empty()) {
+                "saved"
+            } else {
+                ""
+            };
+            ui.weak(saved);
         });
+    }
+}
+
+/// The verdict column: the verdict, marked when it needs review.
+fn verdict_cell(ui: &mut egui::Ui, row: &ConflictRow) {
+    let label = row.verdict.map_or("—", |v| v.label());
+    if row.needs_review {
+        ui.label(
+            egui::RichText::new(format!("{label}: needs review")).color(ui.visuals().warn_fg_color),
+        )
+        .on_hover_text("The folder shows values this verdict did not judge");
+    } else {
+        ui.label(label);
     }
 }
 

@@ -288,6 +288,15 @@ impl Jobs {
         });
     }
 
+    /// Merges `changes` into the folder's review file on this thread, after
+    /// any background merge still running (the window is closing).
+    pub fn apply_review_now(&self, folder: &Path, changes: &[Change]) -> Result<Applied, String> {
+        match self.review_lock.lock() {
+            Ok(_guard) => Review::apply(folder, changes).map_err(|e| e.to_string()),
+            Err(_) => Err("a previous save failed".to_owned()),
+        }
+    }
+
     /// Reads the folder's review file again, after another window wrote it.
     pub fn reload_review(&mut self, folder: PathBuf) {
         self.spawn(move || {

@@ -14,6 +14,8 @@
 //! from "could not open" (`dialog_probe` asks the desktop); where they cannot
 //! open, `file_chooser` (with `file_chooser_ui`, `chooser_listing`,
 //! `chooser_places` and `chooser_saving`) is the window's own chooser.
+//! `verdict_sync` keeps the window's verdicts and the folder's review file
+//! in step; `note_draft` saves the verdict's note as it is typed.
 
 pub mod alignment;
 pub mod app;
@@ -42,6 +44,7 @@ pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
 pub mod jobs;
+pub mod note_draft;
 pub mod palette;
 pub mod people;
 pub mod photo_list;

@@ -1,10 +1,12 @@
-//! The left panel: the photos of the folder (variant count, findings badge),
+//! The left panel: the photos of the folder (variant count, findings badge,
+//! how many verdicts need review),
 //! and under the selected photo its variants (outlet, date, credit, a mark
 //! on those that hold the odd side of a finding).
 
 use eframe::egui;
 
 use crate::corpus::Variant;
+use crate::review_staleness::needing_review;
 
 use super::commands::Command;
 use super::selection::{Session, variants_in_conflict};
@@ -54,6 +56,11 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                     1 => "1 finding".to_owned(),
                     n => format!("{n} findings"),
                 };
+                let needs_review = session
+                    .analysis
+                    .photos
+                    .get(index)
+                    .map_or(0, |a| needing_review(&session.review, photo, a));
                 let mut text = egui::text::LayoutJob::default();
                 let body = ui
                     .style()
@@ -76,7 +83,14 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                     text.append(
                         &format!("  {badge}"),
                         0.0,
-                        egui::TextFormat::simple(body, colour),
+                        egui::TextFormat::simple(body.clone(), colour),
+                    );
+                }
+                if needs_review > 0 {
+                    text.append(
+                        &format!(", {needs_review} to review again"),
+                        0.0,
+                        egui::TextFormat::simple(body, ui.visuals().warn_fg_color),
                     );
                 }
                 let response = ui

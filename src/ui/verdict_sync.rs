@@ -47,6 +47,17 @@ impl App {
         }
     }
 
+    /// Merges this window's verdicts that the review file lacks into it
+    /// now, on this thread (the window is closing).
+    pub(super) fn save_review_now(&mut self) {
+        let Some(session) = self.session.as_ref().filter(|s| !s.unsaved.is_empty()) else {
+            return;
+        };
+        let (folder, changes) = (session.folder.clone(), session.unsaved.clone());
+        let result = self.jobs.apply_review_now(&folder, &changes);
+        self.review_applied(&folder, &changes, result);
+    }
+
     /// The watch saw the review file: when it is not as this window last
     /// read or wrote it, another window wrote verdicts, and it is read again.
     pub(super) fn review_checked(&mut self, check: &FolderCheck) {

@@ -144,6 +144,7 @@ pub fn review() -> Review {
             status: VerdictStatus::ConfirmedError,
             note: "Sportstar swapped the medals".to_owned(),
             at: None,
+            values: None,
         }),
     );
     review
