@@ -558,7 +558,12 @@ impl eframe::App for App {
             .default_size(self.settings.left_width)
             .size_range(220.0..=520.0)
             .show(ui, |ui| {
-                photo_list::ui(ui, self.session.as_ref(), &mut commands)
+                photo_list::ui(
+                    ui,
+                    self.session.as_ref(),
+                    self.settings.photo_list,
+                    &mut commands,
+                )
             });
         self.settings.left_width = left.response.rect.width();
         let right = egui::Panel::right("preview")

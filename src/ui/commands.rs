@@ -13,6 +13,7 @@ use crate::review_staleness::values_of_key;
 use super::app::{App, CenterTab};
 use super::chooser_listing::ListingRequest;
 use super::file_chooser::ChooserMode;
+use super::photo_order::PhotoListView;
 use super::selection::{Selection, conflict_pair, finding_pair};
 use super::settings::Theme;
 
@@ -42,6 +43,8 @@ pub enum Command {
     UseBuiltinChooser(bool),
     /// Draw the window light, dark, or as the desktop says (a setting).
     SetTheme(Theme),
+    /// Sort and filter the photo list (a setting).
+    SetPhotoList(PhotoListView),
     /// Write the report to this path.
     SaveReport(PathBuf),
     SelectPhoto(usize),
@@ -132,6 +135,7 @@ impl App {
             Command::ListFolder(request) => self.jobs.list_folder(request),
             Command::UseBuiltinChooser(on) => self.settings.builtin_chooser = on,
             Command::SetTheme(theme) => self.set_theme(theme),
+            Command::SetPhotoList(view) => self.settings.photo_list = view,
             Command::SaveReport(path) => self.save_report(path),
             Command::SelectPhoto(photo) => self.select(|session| {
                 let count = session.corpus.photos.get(photo)?.variants.len();

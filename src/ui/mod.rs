@@ -48,6 +48,7 @@ pub mod note_draft;
 pub mod palette;
 pub mod people;
 pub mod photo_list;
+pub mod photo_order;
 pub mod preview;
 pub mod problems;
 pub mod saving;

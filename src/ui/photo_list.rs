@@ -1,4 +1,6 @@
-//! The left panel: the photos of the folder (variant count, findings badge,
+//! The left panel: the photos of the folder (in the folder's order or the
+//! most severe first, all or only those left to review: `photo_order`;
+//! variant count, findings badge,
 //! how many verdicts need review),
 //! and under the selected photo its variants (outlet, date, credit, a mark
 //! on those that hold the odd side of a finding).
@@ -9,6 +11,7 @@ use crate::corpus::Variant;
 use crate::review_staleness::needing_review;
 
 use super::commands::Command;
+use super::photo_order::{PhotoListView, PhotoSort, photo_order};
 use super::selection::{Session, variants_in_conflict};
 
 /// One line describing a variant: outlet, date and credit.
@@ -23,7 +26,12 @@ pub fn variant_line(variant: &Variant) -> String {
     parts.join(" · ")
 }
 
-pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Command>) {
+pub fn ui(
+    ui: &mut egui::Ui,
+    session: Option<&Session>,
+    view: PhotoListView,
+    commands: &mut Vec<Command>,
+) {
     let Some(session) = session else {
         ui.heading("Photos");
         ui.label("No folder open.");
@@ -36,6 +44,15 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
         return;
     }
     let error = ui.visuals().error_fg_color;
+    view_ui(ui, view, commands);
+    let order: Vec<usize> = if view == PhotoListView::default() {
+        (0..photos.len()).collect()
+    } else {
+        photo_order(photos, &session.analysis.photos, &session.review, view)
+    };
+    if order.is_empty() {
+        ui.label("No photo has findings left to review.");
+    }
     // Only the visible rows are laid out: a folder may hold thousands of photos.
     let row_height =
         ui.spacing().interact_size.y.max(
@@ -45,8 +62,11 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
         .id_salt("photo_list")
         .max_height(ui.available_height() * 0.4)
         .auto_shrink([false, true])
-        .show_rows(ui, row_height, photos.len(), |ui, rows| {
-            for (index, photo) in photos.iter().enumerate().skip(rows.start).take(rows.len()) {
+        .show_rows(ui, row_height, order.len(), |ui, rows| {
+            for &index in order.iter().skip(rows.start).take(rows.len()) {
+                let Some(photo) = photos.get(index) else {
+                    continue;
+                };
                 let findings = session
                     .analysis
                     .photos
@@ -150,4 +170,28 @@ pub fn ui(ui: &mut egui::Ui, session: Option<&Session>, commands: &mut Vec<Comma
                 }
             }
         });
+}
+
+/// The list's order and whether it shows only photos left to review.
+fn view_ui(ui: &mut egui::Ui, view: PhotoListView, commands: &mut Vec<Command>) {
+    let mut chosen = view;
+    ui.horizontal_wrapped(|ui| {
+        egui::ComboBox::from_id_salt("photo_sort")
+            .selected_text(view.sort.name())
+            .show_ui(ui, |ui| {
+                for sort in PhotoSort::ALL {
+                    ui.selectable_value(&mut chosen.sort, sort, sort.name());
+                }
+            })
+            .response
+            .on_hover_text("The order of the photos");
+        ui.checkbox(&mut chosen.to_review_only, "To review")
+            .on_hover_text(
+                "Only photos with a finding that has no verdict yet, or one given before \
+                 the folder showed values it did not judge",
+            );
+    });
+    if chosen != view {
+        commands.push(Command::SetPhotoList(chosen));
+    }
 }

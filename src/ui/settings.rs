@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::diff::DiffOptions;
 
+use super::photo_order::PhotoListView;
+
 /// How many recent folders the menu keeps.
 const RECENT_FOLDERS: usize = 8;
 /// What the window remembers between runs.
@@ -26,6 +28,8 @@ pub struct Settings {
     pub builtin_chooser: bool,
     /// Light, dark, or as the desktop says.
     pub theme: Theme,
+    /// The photo list's order and filter.
+    pub photo_list: PhotoListView,
     pub options: DiffOptions,
     pub left_width: f32,
     pub right_width: f32,
@@ -41,6 +45,7 @@ impl Default for Settings {
             last_report_folder: None,
             builtin_chooser: false,
             theme: Theme::System,
+            photo_list: PhotoListView::default(),
             options: DiffOptions {
                 ignore_case: false,
                 ignore_punctuation: false,
