@@ -14,7 +14,10 @@
 //! from "could not open" (`dialog_probe` asks the desktop); where they cannot
 //! open, `file_chooser` (with `file_chooser_ui`, `chooser_listing`,
 //! `chooser_places` and `chooser_saving`) is the window's own chooser.
+//! `add_caption` is the *Add caption…* form, and `folder_additions` puts
+//! its file, and files dropped onto the window, into the photo's folder.
 
+pub mod add_caption;
 pub mod alignment;
 pub mod app;
 pub mod chooser_listing;
@@ -37,6 +40,7 @@ pub mod evidence_steps;
 pub mod file_chooser;
 mod file_chooser_ui;
 pub mod find;
+pub mod folder_additions;
 pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
