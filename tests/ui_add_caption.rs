@@ -253,3 +253,49 @@ fn dropping_a_file_the_loader_does_not_read_is_refused() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_caption_goes_into_the_selected_photos_folder() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for (folder, outlet) in [("paris", "Reuters"), ("rio", "CNN")] {
+        std::fs::create_dir(dir.path().join(folder))?;
+        std::fs::write(
+            dir.path().join(folder).join("first.txt"),
+            format!("outlet: {outlet}\n\nA caption.\n"),
+        )?;
+    }
+    let mut harness = harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    harness.get_by_label_contains("rio (1 variants)").click();
+    harness.run();
+    fill_the_form(&mut harness, "Bolt grins at the camera.");
+    harness.get_by_label("Save caption").click();
+    run_until(&mut harness, selects("rio/the-guardian.txt"))?;
+    assert!(dir.path().join("rio/the-guardian.txt").is_file());
+    assert!(!dir.path().join("paris/the-guardian.txt").exists());
+    assert_eq!(harness.state().selection().map(|s| s.photo), Some(1));
+    Ok(())
+}
+
+#[test]
+fn an_empty_folder_becomes_a_photo_with_its_first_caption() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut harness = harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    fill_the_form(&mut harness, "Lim Jong-hoon takes a selfie.");
+    harness.get_by_label("Save caption").click();
+    run_until(&mut harness, selects("the-guardian.txt"))?;
+    assert_eq!(file_names(dir.path())?, vec!["the-guardian.txt"]);
+    Ok(())
+}
+
+#[test]
+fn pasting_into_a_text_field_leaves_the_form_closed() -> TestResult {
+    let (_dir, mut harness) = opened()?;
+    harness.get_by_label("Path:").focus();
+    harness.run();
+    harness.event(egui::Event::Paste("/some/folder".into()));
+    harness.run();
+    assert!(!harness.state().add_caption_form().is_open());
+    Ok(())
+}

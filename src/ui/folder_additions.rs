@@ -7,7 +7,8 @@
 //! Dropping a folder opens it, as before; so does dropping anything while
 //! no folder is open. A dropped file the loader does not read is refused
 //! with a message and not copied. Pasting text with no text field focused
-//! opens the form with the text as the caption.
+//! opens the form with the text as the caption. While files are dragged
+//! over the window, it says where dropping them puts them.
 
 use std::path::{Path, PathBuf};
 
@@ -218,12 +219,37 @@ impl App {
         commands
     }
 
-    /// The *Add caption…* window, while it is open.
+    /// The *Add caption…* window, while it is open; and, while files are
+    /// dragged over the window, where dropping them puts them.
     pub(super) fn add_caption_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         if self.add_caption_form.is_open() {
             let target = self.add_target_shown();
             self.add_caption_form.window(ctx, &target, commands);
         }
+        if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+            return;
+        }
+        let text = if self.session.is_some() {
+            format!(
+                "Drop to copy into {} (a folder opens)",
+                self.add_target_shown()
+            )
+        } else {
+            "Drop a folder to open it".to_owned()
+        };
+        let painter = ctx.layer_painter(egui::LayerId::new(
+            egui::Order::Foreground,
+            egui::Id::unique("drop_hint"),
+        ));
+        let screen = ctx.content_rect();
+        painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+        painter.text(
+            screen.center(),
+            egui::Align2::CENTER_CENTER,
+            text,
+            egui::TextStyle::Heading.resolve(&ctx.global_style()),
+            egui::Color32::WHITE,
+        );
     }
 
     fn say(&mut self, text: String, is_error: bool) {
