@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use caption_provenance::ui::App;
+use caption_provenance::ui::commands::Command;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -121,6 +122,10 @@ fn a_caption_added_through_the_form_is_there_after_the_reload() -> TestResult {
     assert!(!app.add_caption_form().is_open());
     // Listed on the left, selected.
     harness.get_by_label_contains("L: The Guardian · 2024-07-31 · Getty Images");
+    // The window's own write is not taken for a change on disk.
+    harness.state_mut().run_command(Command::CheckFolder);
+    run_until(&mut harness, App::folder_checks_answered)?;
+    assert!(!harness.state().folder_changed());
     Ok(())
 }
 
@@ -297,5 +302,31 @@ fn pasting_into_a_text_field_leaves_the_form_closed() -> TestResult {
     harness.event(egui::Event::Paste("/some/folder".into()));
     harness.run();
     assert!(!harness.state().add_caption_form().is_open());
+    Ok(())
+}
+
+#[test]
+fn a_dropped_image_with_a_caption_becomes_a_selected_variant() -> TestResult {
+    let (dir, mut harness) = opened()?;
+    let agency = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("captions/paris-2024-table-tennis-selfie/images/selfie-agency.jpg");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(agency.clone())));
+    run_until(&mut harness, selects("selfie-agency.jpg"))?;
+    assert_eq!(
+        std::fs::read(dir.path().join("selfie-agency.jpg"))?,
+        std::fs::read(&agency)?
+    );
+    let app = harness.state();
+    let session = app.session().ok_or("no session")?;
+    let photo = session.photo().ok_or("no photo")?;
+    assert!(
+        photo
+            .images
+            .iter()
+            .any(|i| i == Path::new("selfie-agency.jpg"))
+    );
     Ok(())
 }
