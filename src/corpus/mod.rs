@@ -1,10 +1,14 @@
 //! From a folder on disk to a typed [`Corpus`]: photos, their variants and
 //! sources, reference facts, and a problem for every file that could not be
-//! read. One module per input format; `load` walks the folder.
+//! read. One module per input format; `load` walks the folder. `add_file`
+//! adds to a photo's folder (a caption written from a `caption_draft`, a
+//! dropped file copied in), never replacing a file.
 
 mod model;
 
+pub mod add_file;
 mod boilerplate;
+pub mod caption_draft;
 mod embedded;
 mod encoding;
 mod html_depth;

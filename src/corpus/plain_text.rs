@@ -147,7 +147,7 @@ fn key_value(line: &str) -> Option<(&str, &str)> {
 }
 
 /// `--- article ---`, any case, at least three dashes on each side.
-fn is_article_marker(line: &str) -> bool {
+pub(crate) fn is_article_marker(line: &str) -> bool {
     let trimmed = line.trim();
     let leading = trimmed.len() - trimmed.trim_start_matches('-').len();
     let trailing = trimmed.len() - trimmed.trim_end_matches('-').len();

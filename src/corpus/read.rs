@@ -255,7 +255,7 @@ pub(super) fn checked_date(
 }
 
 /// `unknown` (or `n/a`, `-`): the file says it has no date, which is not a problem.
-fn says_unknown(raw: &str) -> bool {
+pub(super) fn says_unknown(raw: &str) -> bool {
     let word = raw.trim().to_lowercase();
     matches!(word.as_str(), "unknown" | "n/a" | "-" | "none" | "undated")
 }

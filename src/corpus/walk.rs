@@ -37,7 +37,7 @@ pub(crate) enum FileKind {
 
 impl FileKind {
     /// The kind of a file by its name; `None` for files the loader ignores.
-    fn of(name: &str) -> Option<FileKind> {
+    pub(crate) fn of(name: &str) -> Option<FileKind> {
         if name == PHOTO_FILE_NAME {
             return Some(FileKind::PhotoFile);
         }

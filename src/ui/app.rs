@@ -12,6 +12,7 @@ use eframe::egui;
 
 use crate::analysis::Location;
 
+use super::add_caption::AddCaptionForm;
 use super::alignment::AlignmentPanel;
 use super::chooser_places::places;
 use super::commands::Command;
@@ -20,6 +21,7 @@ use super::conflicts::ConflictsTable;
 use super::dialogs::{DialogBackend, DialogOutcome};
 use super::file_chooser::{ChooserMode, FileChooser};
 use super::find::FindPanel;
+use super::folder_additions::SelectAfterLoad;
 use super::folder_watch::FolderWatch;
 use super::jobs::{JobReport, Jobs, LoadFailure, Loaded, Loader, load_and_analyze};
 use super::note_draft::NoteDraft;
@@ -79,6 +81,10 @@ pub struct App {
     /// Why the system's file dialog could not open, once it could not: for
     /// the rest of the session the window's own chooser is used instead.
     pub(super) native_dialog_unavailable: Option<String>,
+    /// The *Add caption…* form.
+    pub(super) add_caption_form: AddCaptionForm,
+    /// The file just added, to select once the folder has reloaded.
+    pub(super) select_after_load: Option<SelectAfterLoad>,
     pub(super) generation: u64,
     ctx: Option<egui::Context>,
 }
@@ -128,6 +134,8 @@ impl App {
             path_field: folder.display().to_string(),
             chooser: FileChooser::default(),
             native_dialog_unavailable: None,
+            add_caption_form: AddCaptionForm::default(),
+            select_after_load: None,
             generation: 0,
             ctx,
         };
@@ -188,6 +196,11 @@ impl App {
 
     pub fn tab(&self) -> CenterTab {
         self.tab
+    }
+
+    /// The *Add caption…* form (open or not).
+    pub fn add_caption_form(&self) -> &AddCaptionForm {
+        &self.add_caption_form
     }
 
     /// The image panel: textures, metadata and the photo's image evidence.
@@ -373,6 +386,7 @@ impl App {
                     stamp,
                     result,
                 } => self.review_reloaded(&folder, stamp, result),
+                JobReport::FileAdded { folder, added } => self.file_added(folder, added),
             }
         }
     }
@@ -444,6 +458,7 @@ impl App {
         if !same_folder {
             self.open_on_first_finding();
         }
+        self.select_added();
     }
 
     /// A freshly opened folder shows its most telling conflict straight away
@@ -521,16 +536,7 @@ impl App {
                 commands.push(Command::MoveVariant(-1));
             }
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .collect()
-        });
-        if let Some(path) = dropped.into_iter().next() {
-            commands.push(Command::OpenFolder(path));
-        }
+        commands.extend(self.drop_and_paste_commands(ctx));
         commands
     }
 }
@@ -574,6 +580,7 @@ impl eframe::App for App {
         self.settings.right_width = right.response.rect.width();
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.find_window(&ctx, &mut commands);
+        self.add_caption_window(&ctx, &mut commands);
         self.chooser.ui(&ctx, &mut commands);
 
         for command in commands {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use crate::analysis::Location;
 use crate::analysis::diff::DiffOptions;
 use crate::corpus::Section;
+use crate::corpus::caption_draft::CaptionDraft;
 use crate::review::{Change, Verdict};
 use crate::review_staleness::values_of_key;
 
@@ -47,6 +48,15 @@ pub enum Command {
     SetPhotoList(PhotoListView),
     /// Write the report to this path.
     SaveReport(PathBuf),
+    /// Open the *Add caption…* form, with this caption when text was pasted.
+    OpenAddCaption(Option<String>),
+    /// Write the form's caption file into the selected photo's folder,
+    /// reload and select it.
+    AddCaption(CaptionDraft),
+    /// Files or folders dropped onto the window: a folder (or anything,
+    /// with no folder open) opens; files are copied into the selected
+    /// photo's folder.
+    DropPaths(Vec<PathBuf>),
     SelectPhoto(usize),
     /// Show this variant on the left (the list, the arrow keys).
     SelectVariant(usize),
@@ -137,6 +147,9 @@ impl App {
             Command::SetTheme(theme) => self.set_theme(theme),
             Command::SetPhotoList(view) => self.settings.photo_list = view,
             Command::SaveReport(path) => self.save_report(path),
+            Command::OpenAddCaption(caption) => self.add_caption_form.open(caption.as_deref()),
+            Command::AddCaption(draft) => self.add_caption(draft),
+            Command::DropPaths(paths) => self.add_dropped(paths),
             Command::SelectPhoto(photo) => self.select(|session| {
                 let count = session.corpus.photos.get(photo)?.variants.len();
                 Some(Selection::first_pair(photo, count))

@@ -28,6 +28,7 @@ use crate::imaging::evidence::{ImageEvidence, examine_images_until, read_image_m
 use super::chooser_listing::{Entry, ListingRequest, read_listing};
 use super::dialogs::{DialogBackend, DialogOutcome, NativeDialogs};
 use super::file_chooser::SUGGESTED_REPORT_NAME;
+use super::folder_additions::FileAdded;
 use super::folder_watch::{FolderCheck, FolderPoller};
 use super::preview::MetadataResult;
 
@@ -136,6 +137,8 @@ pub enum JobReport {
         changes: Vec<Change>,
         result: Result<Applied, String>,
     },
+    /// A file was added to the opened `folder` (`folder_additions`).
+    FileAdded { folder: PathBuf, added: FileAdded },
     /// The review file was read again (another window wrote it).
     ReviewReloaded {
         folder: PathBuf,
@@ -323,6 +326,16 @@ impl Jobs {
         });
     }
 
+    /// Adds a file to the opened `folder` in the background (a caption
+    /// written from the form, dropped files copied in).
+    pub fn add_file(&mut self, folder: PathBuf, add: impl FnOnce() -> FileAdded + Send + 'static) {
+        self.writes_in_flight += 1;
+        self.spawn(move || JobReport::FileAdded {
+            folder,
+            added: add(),
+        });
+    }
+
     /// Reads the metadata embedded in the image at `path`.
     pub fn read_image_metadata(&mut self, path: PathBuf) {
         self.decodes_in_flight += 1;
@@ -461,7 +474,9 @@ impl Jobs {
                 self.dialog_open = false;
                 Some(report)
             }
-            JobReport::Saved { .. } | JobReport::ReviewApplied { .. } => {
+            JobReport::Saved { .. }
+            | JobReport::ReviewApplied { .. }
+            | JobReport::FileAdded { .. } => {
                 self.writes_in_flight = self.writes_in_flight.saturating_sub(1);
                 Some(report)
             }

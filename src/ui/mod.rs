@@ -16,7 +16,10 @@
 //! `chooser_places` and `chooser_saving`) is the window's own chooser.
 //! `verdict_sync` keeps the window's verdicts and the folder's review file
 //! in step; `note_draft` saves the verdict's note as it is typed.
+//! `add_caption` is the *Add caption…* form, and `folder_additions` puts
+//! its file, and files dropped onto the window, into the photo's folder.
 
+pub mod add_caption;
 pub mod alignment;
 pub mod app;
 pub mod chooser_listing;
@@ -40,6 +43,7 @@ pub mod file_chooser;
 mod file_chooser_ui;
 pub mod find;
 pub mod find_search;
+pub mod folder_additions;
 pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;

@@ -40,7 +40,10 @@ pub fn ui(
     let photos = &session.corpus.photos;
     ui.heading(format!("Photos ({})", photos.len()));
     if photos.is_empty() {
-        ui.label("No photos in this folder. See the problems below.");
+        ui.label(
+            "No photos in this folder yet: add a caption (Add caption…), drop caption \
+             files onto the window, or see the problems below.",
+        );
         return;
     }
     let error = ui.visuals().error_fg_color;

@@ -90,9 +90,18 @@ mod tests {
             photo(&[("A", "A quiet street."), ("B", "A quiet street.")]),
             // A misspelt name.
             photo(&[
-                ("A", "Jamaica's Usain Bolt grins at the others in the semi-final."),
-                ("B", "Jamaica's Usain Bolt grins as he wins the heat in the stadium."),
-                ("C", "Jamaica's Usain Bold grins at the camera in the semi-final."),
+                (
+                    "A",
+                    "Jamaica's Usain Bolt grins at the others in the semi-final.",
+                ),
+                (
+                    "B",
+                    "Jamaica's Usain Bolt grins as he wins the heat in the stadium.",
+                ),
+                (
+                    "C",
+                    "Jamaica's Usain Bold grins at the camera in the semi-final.",
+                ),
             ]),
             photo(&[
                 (

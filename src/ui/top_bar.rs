@@ -1,5 +1,5 @@
 //! The top bar: Open folder... (Ctrl+O), a path field for when no dialog is
-//! available, Reload (F5), Save report... (Ctrl+S), Recent folders, the view
+//! available, Reload (F5), Save report... (Ctrl+S), Add caption..., Recent folders, the view
 //! options, whether to use the window's own file chooser, the theme, and the load's
 //! progress with Cancel.
 
@@ -55,6 +55,16 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
                 .clicked()
             {
                 commands.push(Command::PickReportPath);
+            }
+            if ui
+                .add_enabled(app.session.is_some(), egui::Button::new("Add caption…"))
+                .on_hover_text(
+                    "Write a new caption file into the selected photo's folder \
+                     (or paste a caption into the window, or drop files onto it)",
+                )
+                .clicked()
+            {
+                commands.push(Command::OpenAddCaption(None));
             }
             ui.menu_button("Recent", |ui| {
                 if app.settings.recent_folders.is_empty() {
