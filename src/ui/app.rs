@@ -49,11 +49,36 @@ pub enum CenterTab {
 }
 
 /// A one-line note for the user (a load or save that failed, a saved file).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A note stops being shown when it stops applying: an error when the same
+/// kind of action next succeeds ([`App::resolved`]), any other note
+/// [`NOTE_SECONDS`] after it was first shown, and every note on *Dismiss*.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     pub text: String,
     pub is_error: bool,
+    /// What it is about.
+    pub topic: Topic,
+    /// When it was first drawn (egui's clock, seconds).
+    pub shown_at: Option<f64>,
 }
+
+/// What a message is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// Opening or loading a folder.
+    Folder,
+    /// Saving a report.
+    Saving,
+    /// The system's file dialogs.
+    Dialog,
+    /// Saving or reading the verdicts.
+    Verdicts,
+    /// Adding a caption or a dropped file to the folder.
+    Adding,
+}
+
+/// How long a note that is not an error stays.
+pub const NOTE_SECONDS: f64 = 8.0;
 
 /// The window.
 pub struct App {
@@ -243,6 +268,30 @@ impl App {
         self.jobs.start_load(folder);
     }
 
+    /// Drops the errors about `topic`: the same kind of action just
+    /// succeeded, so they no longer apply.
+    pub(super) fn resolved(&mut self, topic: Topic) {
+        self.messages.retain(|m| !(m.is_error && m.topic == topic));
+    }
+
+    /// Drops the notes that are not errors once they have been shown for
+    /// [`NOTE_SECONDS`], and asks for a frame when the next one is due.
+    fn prune_messages(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        self.messages
+            .retain(|m| m.is_error || m.shown_at.is_none_or(|at| now - at < NOTE_SECONDS));
+        let due = self
+            .messages
+            .iter()
+            .filter(|m| !m.is_error)
+            .filter_map(|m| m.shown_at)
+            .map(|at| at + NOTE_SECONDS - now)
+            .fold(f64::INFINITY, f64::min);
+        if due.is_finite() {
+            ctx.request_repaint_after(Duration::from_secs_f64(due.max(0.0)));
+        }
+    }
+
     /// Remembers the theme and draws the window in it from the next frame.
     pub(super) fn set_theme(&mut self, theme: Theme) {
         self.settings.theme = theme;
@@ -256,6 +305,8 @@ impl App {
             self.messages.push(Message {
                 text: "Open a folder before saving a report.".into(),
                 is_error: true,
+                topic: Topic::Saving,
+                shown_at: None,
             });
             return;
         };
@@ -314,6 +365,8 @@ impl App {
                 "The system {dialog} could not open: {reason}. Choose in the window's own chooser instead."
             ),
             is_error: true,
+            topic: Topic::Dialog,
+            shown_at: None,
         });
         self.native_dialog_unavailable = Some(reason);
         self.open_chooser(mode);
@@ -355,14 +408,21 @@ impl App {
                     {
                         self.settings.last_report_folder = path.parent().map(PathBuf::from);
                     }
+                    if result.is_ok() {
+                        self.resolved(Topic::Saving);
+                    }
                     self.messages.push(match result {
                         Ok(path) => Message {
                             text: format!("Saved the {what} to {}", path.display()),
                             is_error: false,
+                            topic: Topic::Saving,
+                            shown_at: None,
                         },
                         Err(reason) => Message {
                             text: format!("Could not save the {what}: {reason}"),
                             is_error: true,
+                            topic: Topic::Saving,
+                            shown_at: None,
                         },
                     })
                 }
@@ -399,10 +459,13 @@ impl App {
                 self.messages.push(Message {
                     text: format!("Could not open the folder: {reason}"),
                     is_error: true,
+                    topic: Topic::Folder,
+                    shown_at: None,
                 });
                 return;
             }
         };
+        self.resolved(Topic::Folder);
         // The note typed in the session being replaced is saved first.
         self.save_note();
         self.generation += 1;
@@ -438,6 +501,9 @@ impl App {
             self.messages.push(Message {
                 text: format!("The saved verdicts could not be read: {problem}"),
                 is_error: true,
+                // Read with the folder: it applies until the folder is read again.
+                topic: Topic::Folder,
+                shown_at: None,
             });
         }
         self.settings.remember_folder(&folder);
@@ -548,6 +614,7 @@ impl eframe::App for App {
             self.ctx = Some(ctx.clone());
         }
         self.take_reports();
+        self.prune_messages(&ctx);
         if ctx.input(|i| i.viewport().close_requested()) {
             self.save_note();
         }

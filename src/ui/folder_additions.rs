@@ -18,7 +18,7 @@ use crate::corpus::Corpus;
 use crate::corpus::add_file::{Copied, copy_in, photo_folder, write_caption};
 use crate::corpus::caption_draft::CaptionDraft;
 
-use super::app::{App, CenterTab, Message};
+use super::app::{App, CenterTab, Message, Topic};
 use super::commands::Command;
 
 /// What a background addition did.
@@ -120,6 +120,7 @@ impl App {
         match added {
             FileAdded::Folder(path) => self.run_command(Command::OpenFolder(path)),
             FileAdded::Caption(Ok(file)) => {
+                self.resolved(Topic::Adding);
                 self.add_caption_form.written();
                 self.say(format!("Added {}", crate::corpus::shown_path(&file)), false);
                 self.reload_and_select(still_open, folder, file);
@@ -253,7 +254,12 @@ impl App {
     }
 
     fn say(&mut self, text: String, is_error: bool) {
-        self.messages.push(Message { text, is_error });
+        self.messages.push(Message {
+            text,
+            is_error,
+            topic: Topic::Adding,
+            shown_at: None,
+        });
     }
 }
 

@@ -138,6 +138,10 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
             });
         }
         if !app.messages.is_empty() {
+            let now = ui.input(|i| i.time);
+            for message in &mut app.messages {
+                message.shown_at.get_or_insert(now);
+            }
             ui.horizontal_wrapped(|ui| {
                 if let Some(message) = app.messages.last() {
                     let color = if message.is_error {

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::app::{App, Message};
+use super::app::{App, Message, Topic};
 use super::folder_watch::FolderCheck;
 use crate::review::{Applied, Change, Review, ReviewStamp};
 
@@ -22,6 +22,9 @@ impl App {
         };
         match result {
             Ok(applied) => {
+                // Saved: an earlier failure to save no longer applies.
+                self.messages
+                    .retain(|m| !(m.is_error && m.topic == Topic::Verdicts));
                 session.unsaved.retain(|change| !changes.contains(change));
                 session.review = applied.review;
                 for change in &session.unsaved {
@@ -35,6 +38,8 @@ impl App {
                             kept.display()
                         ),
                         is_error: true,
+                        topic: Topic::Verdicts,
+                        shown_at: None,
                     });
                 }
             }
@@ -43,6 +48,8 @@ impl App {
                     "Could not save the verdicts: {reason} (they stay in this window and are saved with the next one)"
                 ),
                 is_error: true,
+                topic: Topic::Verdicts,
+                shown_at: None,
             }),
         }
     }
@@ -92,6 +99,8 @@ impl App {
                     self.messages.push(Message {
                         text: "Verdicts saved by another window were loaded.".into(),
                         is_error: false,
+                        topic: Topic::Verdicts,
+                        shown_at: None,
                     });
                 }
                 session.review_stamp = stamp;
@@ -99,6 +108,8 @@ impl App {
             Err(reason) => self.messages.push(Message {
                 text: format!("The saved verdicts could not be read again: {reason}"),
                 is_error: true,
+                topic: Topic::Verdicts,
+                shown_at: None,
             }),
         }
     }
