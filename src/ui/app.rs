@@ -701,13 +701,21 @@ impl App {
             });
             return;
         };
+        // At most 40% of the height, so that in a small window the texts
+        // keep room above the findings.
+        let most = (ui.available_height() * 0.4).max(120.0);
+        let central_bottom = ui.available_rect_before_wrap().max.y;
         let conflicts = egui::Panel::bottom("conflicts")
             .resizable(true)
-            .default_size(self.settings.conflicts_height)
+            .default_size(self.settings.conflicts_height.min(most))
+            .size_range(100.0..=most)
             .show(ui, |ui| {
                 self.conflicts.ui(ui, session, &mut self.note, commands)
             });
         self.settings.conflicts_height = conflicts.response.rect.height();
+        // Its top from its height: the rect a panel inside a Ui reports is
+        // not where it is drawn (seen with egui 0.37, 50 points lower).
+        let findings_top = central_bottom - conflicts.response.rect.height();
         // Wrapped: in a narrow window every tab stays reachable.
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.tab, CenterTab::Compare, "Compare two");
@@ -719,7 +727,10 @@ impl App {
         // max_rect whole, and columns and scroll areas size to max_rect, so
         // without this the compare text draws over the findings in a small
         // window.
-        let above_findings = egui::UiBuilder::new().max_rect(ui.available_rect_before_wrap());
+        let mut room = ui.available_rect_before_wrap();
+        room.max.y = room.max.y.min(findings_top - ui.spacing().item_spacing.y);
+        room.max.y = room.max.y.max(room.min.y);
+        let above_findings = egui::UiBuilder::new().max_rect(room);
         ui.scope_builder(above_findings, |ui| match self.tab {
             CenterTab::Compare => {
                 let scroll = self.pending_scroll.take();

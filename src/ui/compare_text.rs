@@ -92,6 +92,9 @@ pub(super) fn side_ui(
             Side::Right => "compare_right",
         })
         .auto_shrink([false, true])
+        // Never taller than the room left (its default minimum, 64 points,
+        // drew over the findings in a small window).
+        .min_scrolled_height(0.0)
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.spacing_mut().item_spacing.x = 0.0;
