@@ -87,6 +87,7 @@ fn another_findings_values_are_the_words_each_mark_shows() {
         odd,
     };
     let finding = Finding {
+        details: Vec::new(),
         kind: FindingKind::MisspeltName,
         fact: Fact::Name,
         severity: ConflictSeverity::Medium,

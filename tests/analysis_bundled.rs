@@ -1,5 +1,6 @@
 //! The analysis on the bundled captions: every person across every spelling,
-//! and the whole conflict list, item by item.
+//! the whole conflict list, item by item, and the findings list (Sportstar's
+//! swapped medals one finding).
 //!
 //! The caption files are five outlets' texts. Stand-in images may add
 //! "Embedded in ..." variants (an image's embedded caption): the stand-in
@@ -13,7 +14,8 @@ use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
 use caption_provenance::analysis::{
-    Analysis, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity, PhotoAnalysis, analyze,
+    Analysis, ClaimOrigin, Conflict, ConflictScope, ConflictSeverity, FindingKind, PhotoAnalysis,
+    analyze,
 };
 use caption_provenance::corpus::load::load_folder;
 use caption_provenance::corpus::{Corpus, Photo, Section, SourceFormat};
@@ -382,6 +384,84 @@ fn the_whole_conflict_list() -> TestResult {
         .map(|c| c.value.as_str())
         .collect();
     assert_eq!(photographers[..1], ["Petros Giannakouris"]);
+    Ok(())
+}
+
+/// The findings list: Sportstar's caption swaps silver and bronze between
+/// the North Koreans and Lim Jong-hoon, one swap finding in the place of
+/// those three medal conflicts (each one of its details); Shin Yu-bin's
+/// medal (only The Sun's gold) and the credit stay conflicts.
+#[test]
+fn the_findings_list_holds_sportstars_swap_as_one_finding() -> TestResult {
+    let (corpus, analysis) = load()?;
+    let photo = &corpus.photos[0];
+    let pa = &analysis.photos[0];
+    let keys: Vec<(FindingKind, &str)> = pa
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.key.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        vec![
+            (
+                FindingKind::Swap,
+                "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik"
+            ),
+            (FindingKind::Conflict, "Shin Yu-bin/medal"),
+            (FindingKind::Conflict, "photo/credit"),
+        ],
+        "{:#?}",
+        pa.findings
+    );
+    let swap = &pa.findings[0];
+    assert_eq!(swap.severity, ConflictSeverity::High);
+    assert_eq!(
+        swap.summary,
+        "Sportstar swaps silver and bronze: it gives bronze to Ri Jong Sik and Kim Kum Yong, \
+         and silver to Lim Jong-hoon; the reference and most outlets give the reverse"
+    );
+    let details: Vec<(&str, Option<&str>)> = swap
+        .details
+        .iter()
+        .map(|d| {
+            let conflict = d.conflict.and_then(|i| pa.conflicts.get(i));
+            (d.key.as_str(), conflict.map(|c| c.key.as_str()))
+        })
+        .collect();
+    assert_eq!(
+        details,
+        vec![
+            ("Ri Jong Sik/medal", Some("Ri Jong Sik/medal")),
+            ("Kim Kum Yong/medal", Some("Kim Kum Yong/medal")),
+            ("Lim Jong-hoon/medal", Some("Lim Jong-hoon/medal")),
+        ]
+    );
+    for detail in &swap.details {
+        let conflict = pa
+            .conflicts
+            .iter()
+            .find(|c| c.key == detail.key)
+            .ok_or("no conflict")?;
+        assert_eq!(detail.summary, conflict.summary);
+    }
+    // Sportstar's swapped words first, as its caption writes them; The
+    // Sun's gold (odd in the same conflicts) after them; then the rest.
+    let odd: Vec<(&str, &str)> = swap
+        .marks
+        .iter()
+        .filter(|m| m.odd)
+        .map(|m| (photo.variants[m.variant].label(), m.quote.as_str()))
+        .collect();
+    assert_eq!(
+        odd,
+        vec![
+            (SPORTSTAR, "silver medallist"),
+            (SPORTSTAR, "bronze medallists"),
+            (SUN, "top step of the podium"),
+        ]
+    );
+    assert!(swap.marks.iter().skip(odd.len()).all(|m| !m.odd));
     Ok(())
 }
 

@@ -78,16 +78,19 @@ fn check_on_agreeing_captions_exits_zero() -> TestResult {
 }
 
 #[test]
-fn check_on_the_bundled_captions_lists_the_sportstar_conflict() -> TestResult {
+fn check_on_the_bundled_captions_lists_the_sportstar_swap() -> TestResult {
     let output = run(&["check", "captions"])?;
     assert_eq!(output.status.code(), Some(1), "stderr: {}", stderr(&output));
     let stdout = String::from_utf8(output.stdout)?;
+    // Sportstar's swapped medals are one line (a finding), where each
+    // person's medal conflict was one.
     assert!(
-        stdout.lines().any(|l| l
-            .starts_with("paris-2024-table-tennis-selfie: HIGH Lim Jong-hoon/medal: ")
-            && l.contains("Sportstar: silver;")),
+        stdout.lines().any(|l| l.starts_with(
+            "paris-2024-table-tennis-selfie: HIGH swap: Sportstar swaps silver and bronze: "
+        ) && l.contains("silver to Lim Jong-hoon")),
         "stdout: {stdout}"
     );
+    assert!(!stdout.contains("Lim Jong-hoon/medal"), "stdout: {stdout}");
     let json = run(&["check", "captions", "--json"])?;
     assert_eq!(json.status.code(), Some(1));
     let value: serde_json::Value = serde_json::from_slice(&json.stdout)?;

@@ -144,6 +144,60 @@ fn check_from_the_analysis_matches_check_from_the_report() -> Result<(), Box<dyn
     let report = build_report(input, &ReportOptions::default())?;
     let direct = CheckResult::from_analysis(&corpus, &analysis, &review);
     assert_eq!(direct, CheckResult::from_report(&report));
-    assert_eq!(direct.conflicts.len(), 5);
+    // Shin Yu-bin's medal and the credit; the three medal conflicts
+    // Sportstar's swap accounts for are listed as that one swap.
+    assert_eq!(direct.conflicts.len(), 2);
+    let findings: Vec<(&str, &str)> = direct
+        .findings
+        .iter()
+        .map(|f| (f.kind.as_str(), f.key.as_str()))
+        .collect();
+    assert_eq!(
+        findings,
+        vec![(
+            "swap",
+            "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik"
+        )]
+    );
+    Ok(())
+}
+
+/// Sportstar's swap is one finding in every format, its per-person
+/// conflicts beneath it.
+#[test]
+fn the_swap_is_printed_with_its_people_beneath() -> TestResult {
+    let report = bundled_report()?;
+    let photo = &report.photos[0];
+    let swap = photo
+        .findings
+        .iter()
+        .find(|f| f.kind == caption_provenance::analysis::FindingKind::Swap)
+        .ok_or("no swap")?;
+    assert_eq!(swap.details.len(), 3);
+    let lim = swap
+        .details
+        .iter()
+        .find(|d| d.subject == "Lim Jong-hoon")
+        .ok_or("no Lim")?;
+    let conflict = lim.conflict.and_then(|i| photo.conflicts.get(i));
+    assert_eq!(
+        conflict.map(|c| c.key.as_str()),
+        Some("Lim Jong-hoon/medal")
+    );
+    let md = render(&report, ReportFormat::Markdown, &Thumbnails::new())?;
+    assert!(md.contains(&format!(
+        "**{}**\n\n- Ri Jong Sik: Sportstar: bronze;",
+        swap.summary
+    )));
+    assert!(md.contains(&format!("- Lim Jong-hoon: {}\n", lim.summary)));
+    let html = render(&report, ReportFormat::Html, &Thumbnails::new())?;
+    assert!(html.contains(&format!(
+        "<li><b>Lim Jong-hoon</b>: {}</li>",
+        lim.summary.replace('\'', "&#39;")
+    )));
+    let json: serde_json::Value = serde_json::from_str(&to_json(&report)?)?;
+    let finding = &json["photos"][0]["findings"][0];
+    assert_eq!(finding["kind"], "swap");
+    assert_eq!(finding["details"][2]["key"], "Lim Jong-hoon/medal");
     Ok(())
 }

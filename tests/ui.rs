@@ -624,9 +624,14 @@ fn the_bundled_folder_opens_and_sportstar_is_compared_word_by_word() -> TestResu
     Ok(())
 }
 
-/// The bundled folder's conflicts, through the real analysis.
+/// Sportstar's swap of the medals, one finding (`swaps`): its key.
+const SWAP: &str = "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik";
+
+/// The bundled folder's findings, through the real analysis: Sportstar's
+/// swapped medals are one finding, where Kim Kum Yong's, Lim Jong-hoon's and
+/// Ri Jong Sik's medal conflicts were three.
 #[test]
-fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
+fn the_bundled_folder_marks_the_sportstar_medal_swap() -> TestResult {
     let mut harness = bundled_with_sportstar_on_the_left()?;
     let rows = rows(harness.state());
     let names: Vec<(&str, ConflictSeverity)> =
@@ -634,9 +639,10 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
     assert_eq!(
         names,
         vec![
-            ("Kim Kum Yong: medal", ConflictSeverity::High),
-            ("Lim Jong-hoon: medal", ConflictSeverity::High),
-            ("Ri Jong Sik: medal", ConflictSeverity::High),
+            (
+                "medal swap: silver medallist, bronze medallists",
+                ConflictSeverity::High
+            ),
             ("Shin Yu-bin: medal", ConflictSeverity::High),
             ("photo: credit", ConflictSeverity::Low),
         ]
@@ -651,9 +657,8 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
     assert_eq!(
         left,
         vec![
-            ("bronze medallists", "Kim Kum Yong/medal"),
-            ("silver medallist", "Lim Jong-hoon/medal"),
-            ("bronze medallists", "Ri Jong Sik/medal"),
+            ("silver medallist", SWAP),
+            ("bronze medallists", SWAP),
             ("Photo Credit: GETTY IMAGES", "photo/credit"),
         ]
     );
@@ -663,40 +668,50 @@ fn the_bundled_folder_marks_the_sportstar_medal_conflict() -> TestResult {
         .find(|h| h.outlet == "Sportstar" && h.text == "silver medallist")
         .cloned()
         .ok_or("silver medallist is not marked")?;
-    assert_eq!(silver.conflict_key, "Lim Jong-hoon/medal");
-    // The hover text is the conflict's own summary: who says what.
+    assert_eq!(silver.conflict_key, SWAP);
+    // The hover text is the swap's own summary: who says what.
     let summary = harness
         .state()
         .session()
         .and_then(|s| s.photo_analysis())
-        .and_then(|a| a.conflicts.iter().find(|c| c.key == "Lim Jong-hoon/medal"))
-        .map(|c| c.summary.clone());
+        .and_then(|a| a.findings.iter().find(|f| f.key == SWAP))
+        .map(|f| f.summary.clone());
     assert_eq!(Some(&silver.summary), summary.as_ref());
     assert!(
         silver
             .summary
-            .starts_with("The Sun: gold; Sportstar: silver; ")
+            .starts_with("Sportstar swaps silver and bronze: ")
     );
-    assert!(silver.summary.ends_with("and the reference: bronze"));
+    assert!(
+        silver
+            .summary
+            .ends_with("the reference and most outlets give the reverse")
+    );
     let text = view.left.text.as_str();
     assert!(
         text.get(..silver.span.start)
             .is_some_and(|t| t.ends_with("Lim Jonghoon, "))
     );
 
-    // Clicking the conflict keeps Sportstar on the left, puts a variant that
-    // says bronze on the right, and scrolls to the span.
-    harness.get_by_label("Lim Jong-hoon: medal").click();
+    // Clicking the swap keeps Sportstar on the left, puts a variant that
+    // gives the reference's medals on the right, and scrolls to the first
+    // swapped word.
+    harness
+        .get_by_label("medal swap: silver medallist, bronze medallists")
+        .click();
     run_until(&mut harness, idle)?;
     let selection = harness.state().selection().ok_or("no selection")?;
-    assert_eq!((selection.left, selection.conflict), (3, Some(1)));
+    assert_eq!(
+        (selection.left, selection.conflict, selection.finding),
+        (3, None, Some(0))
+    );
     let session = harness.state().session().ok_or("no session")?;
     let right = session
         .photo()
         .and_then(|p| p.variants.get(selection.right))
         .map(|v| v.label());
-    // The right side states bronze in its caption too, so the contrast is
-    // caption against caption.
+    // The right side states the medals in its caption too, so the contrast
+    // is caption against caption.
     assert_eq!(right, Some("Embedded in selfie-agency.jpg"));
     assert_eq!(
         harness
@@ -756,10 +771,11 @@ fn a_folder_of_broken_files_lists_each_problem_with_advice() -> TestResult {
 }
 
 /// A new user sees the Sportstar medal error without a click: the bundled
-/// folder opens on the most severe conflict a caption holds, Sportstar on the
-/// left, scrolled to its odd span.
+/// folder opens on the most severe conflict a caption holds (Kim Kum
+/// Yong's medal), shown as the swap that accounts for it, Sportstar on the
+/// left, scrolled to its first swapped word.
 #[test]
-fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
+fn the_bundled_folder_opens_on_sportstars_medal_swap() -> TestResult {
     let mut harness = real_harness(bundled_folder());
     run_until(&mut harness, loaded)?;
     run_until(&mut harness, idle)?;
@@ -776,10 +792,7 @@ fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
         label(selection.right),
         Some("Embedded in selfie-agency.jpg")
     );
-    assert_eq!(
-        session.conflict().map(|c| c.key.as_str()),
-        Some("Kim Kum Yong/medal")
-    );
+    assert_eq!(session.finding().map(|f| f.key.as_str()), Some(SWAP));
     let target = harness
         .state()
         .last_scroll_target()
@@ -791,7 +804,7 @@ fn the_bundled_folder_opens_on_sportstars_medal_conflict() -> TestResult {
         .ok_or("no Sportstar caption")?;
     assert_eq!(
         (target.variant, target.span.slice(text)),
-        (3, "bronze medallists")
+        (3, "silver medallist")
     );
     Ok(())
 }

@@ -20,7 +20,10 @@ use common::{TestResult, harness, loaded, run_until};
 
 const NOTICE: &str = "The folder changed on disk.";
 const SPORTSTAR_FILE: &str = "paris-2024-table-tennis-selfie/003-sportstar.txt";
-const MEDAL: &str = "Lim Jong-hoon/medal";
+/// Sportstar's swap of the medals (one finding for Kim Kum Yong's, Lim
+/// Jong-hoon's and Ri Jong Sik's medal conflicts): its key and its row.
+const MEDAL: &str = "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik";
+const MEDAL_ROW: &str = "medal swap: silver medallist, bronze medallists";
 
 /// Copies the bundled `captions/` folder into a new temporary folder.
 fn bundled_copy() -> Result<tempfile::TempDir, Box<dyn std::error::Error>> {
@@ -63,15 +66,15 @@ fn medal_verdict(app: &App) -> Option<VerdictStatus> {
     session.review.get(&photo.id, MEDAL).map(|v| v.status)
 }
 
-/// Opens the copy and marks Lim Jong-hoon's medal a confirmed error.
+/// Opens the copy and marks Sportstar's medal swap a confirmed error.
 fn open_and_judge(folder: &Path) -> Result<Harness<'static, App>, Box<dyn std::error::Error>> {
     let mut harness = harness(folder.to_path_buf());
     run_until(&mut harness, loaded)?;
-    harness.get_by_label("Lim Jong-hoon: medal").click();
+    harness.get_by_label(MEDAL_ROW).click();
     // Not `harness.run()`: thumbnails arriving from the preview pool keep
     // asking for frames, which `run` counts against its step limit.
     run_until(&mut harness, |app| {
-        app.selection().is_some_and(|s| s.conflict.is_some())
+        app.selection().is_some_and(|s| s.finding.is_some())
     })?;
     harness.get_by_label("confirmed error").click();
     run_until(&mut harness, |app| !app.is_busy())?;
@@ -156,7 +159,7 @@ fn an_edit_on_disk_offers_a_reload_that_shows_it_and_keeps_the_verdict() -> Test
     );
     let row = rows(harness.state())
         .into_iter()
-        .find(|r| r.name == "Lim Jong-hoon: medal")
+        .find(|r| r.name == MEDAL_ROW)
         .ok_or("no medal row")?;
     assert_eq!(row.verdict, Some(VerdictStatus::ConfirmedError));
     let on_disk = Review::load(dir.path())?;

@@ -41,19 +41,27 @@ fn only_the_odd_value_of_a_conflict_is_marked_loudly() -> TestResult {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("captions");
     let mut harness = harness(folder);
     run_until(&mut harness, loaded)?;
-    // Clicking Lim's medal conflict puts Sportstar ("silver medallist") on
-    // the left and a caption that says bronze on the right.
-    harness.get_by_label("Lim Jong-hoon: medal").click();
+    // Clicking Sportstar's medal swap (Lim Jong-hoon's medal conflict among
+    // its people) puts Sportstar ("silver medallist", "bronze medallists")
+    // on the left and a caption that gives the reference's medals on the
+    // right.
+    harness
+        .get_by_label("medal swap: silver medallist, bronze medallists")
+        .click();
     run_until(&mut harness, idle)?;
     let lim: Vec<(Side, String, Strength)> = marks(&harness)
         .into_iter()
-        .filter(|(_, _, key, _)| key == "Lim Jong-hoon/medal")
+        .filter(|(_, _, key, _)| {
+            key == "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik"
+        })
         .map(|(side, text, _, strength)| (side, text, strength))
         .collect();
     assert_eq!(
         lim,
         vec![
             (Side::Left, "silver medallist".into(), Strength::Odd),
+            (Side::Left, "bronze medallists".into(), Strength::Odd),
+            (Side::Right, "silver medallists".into(), Strength::Agrees),
             (Side::Right, "bronze medallists".into(), Strength::Agrees),
         ]
     );

@@ -78,6 +78,7 @@ pub(crate) fn find(
                     continue;
                 };
                 out.push(Finding {
+                    details: Vec::new(),
                     kind: FindingKind::Malformed,
                     fact: Fact::Credit,
                     severity: ConflictSeverity::Medium,

@@ -164,6 +164,7 @@ fn read(
             continue;
         }
         out.push(Finding {
+            details: Vec::new(),
             kind: FindingKind::MisspeltName,
             fact: Fact::Credit,
             severity: ConflictSeverity::Low,

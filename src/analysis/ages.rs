@@ -283,6 +283,7 @@ fn finding(photo: &Photo, name: &str, odd: &[&Stated], agree: &[&Stated]) -> Fin
         join_names(&others),
     );
     Finding {
+        details: Vec::new(),
         kind: FindingKind::Quantity,
         fact: Fact::Number,
         severity: ConflictSeverity::Medium,

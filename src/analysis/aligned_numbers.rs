@@ -303,6 +303,7 @@ fn finding(
         first.map_or(0, |p| p.variant)
     );
     Finding {
+        details: Vec::new(),
         kind: FindingKind::Quantity,
         fact,
         severity: ConflictSeverity::Medium,

@@ -411,6 +411,7 @@ fn findings(photo: &Photo, wrong: Vec<Wrong>) -> Vec<Finding> {
             let label = variant_label(photo, v);
             let id = photo.variants.get(v).map_or("", |x| x.id.as_str());
             Finding {
+                details: Vec::new(),
                 kind: FindingKind::Date,
                 fact: Fact::Date,
                 severity: ConflictSeverity::Medium,

@@ -52,7 +52,7 @@ pub fn severity(attribute: Attribute) -> ConflictSeverity {
     }
 }
 
-fn value_key(value: &str) -> String {
+pub(crate) fn value_key(value: &str) -> String {
     value
         .split_whitespace()
         .map(word_key)

@@ -45,6 +45,10 @@ pub enum FindingKind {
     /// A town placed in another state or country than the other outlets
     /// place it.
     Region,
+    /// One variant exchanging values between people (silver for bronze and
+    /// bronze for silver): the conflicts it makes, as one finding
+    /// (`swaps`).
+    Swap,
 }
 
 impl FindingKind {
@@ -61,6 +65,7 @@ impl FindingKind {
             FindingKind::Credit => "credit",
             FindingKind::Time => "time",
             FindingKind::Region => "region",
+            FindingKind::Swap => "swap",
         }
     }
 }
@@ -162,6 +167,24 @@ pub struct Finding {
     pub marks: Vec<Mark>,
     /// For a conflict, its index in `PhotoAnalysis::conflicts`.
     pub conflict: Option<usize>,
+    /// For a finding that stands for others (a swap stands for the
+    /// per-person conflicts it makes), those, one line each, for views to
+    /// show beneath it; empty for every other finding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<FindingDetail>,
+}
+
+/// One finding a finding stands for (a swap's per-person conflict).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingDetail {
+    /// Its review key ("Lim Jong-hoon/medal").
+    pub key: String,
+    /// Whom or what it is about ("Lim Jong-hoon").
+    pub subject: String,
+    /// Its sentence: who says what.
+    pub summary: String,
+    /// For a conflict, its index in `PhotoAnalysis::conflicts`.
+    pub conflict: Option<usize>,
 }
 
 impl Finding {
@@ -261,6 +284,7 @@ pub fn conflict_findings(conflicts: &[Conflict], claims: &[Claim]) -> Vec<Findin
             }
             marks.sort_by_key(|m| !m.odd);
             Finding {
+                details: Vec::new(),
                 kind: FindingKind::Conflict,
                 fact: Fact::of_attribute(conflict.attribute),
                 severity: conflict.severity,

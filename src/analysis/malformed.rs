@@ -80,6 +80,7 @@ fn acronyms(photo: &Photo, s: &SectionText<'_>) -> Vec<Finding> {
         let name = name.trim_end_matches(|c: char| c == '(' || c.is_whitespace());
         let location = s.location(w.span);
         out.push(Finding {
+            details: Vec::new(),
             kind: FindingKind::Malformed,
             fact: Fact::Name,
             severity: ConflictSeverity::Medium,
@@ -139,6 +140,7 @@ fn position_markers(photo: &Photo, s: &SectionText<'_>) -> Vec<Finding> {
         let name_start = before.rfind(char::is_whitespace).map_or(0, |p| p + 1);
         let person = s.text.get(name_start..at).unwrap_or("").trim();
         out.push(Finding {
+            details: Vec::new(),
             kind: FindingKind::Malformed,
             fact: Fact::Credit,
             severity: ConflictSeverity::Low,

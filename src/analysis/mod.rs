@@ -9,7 +9,8 @@
 //! (`scan`, `section`); resolve the people (`people`: from the reference
 //! facts, else clustered from the captions) and find every mention; find the
 //! claims (`claims`, one module per family, driven by the data tables of
-//! `vocabulary`); group them into conflicts (`conflicts`); find reuse
+//! `vocabulary`); group them into conflicts (`conflicts`), one variant's
+//! exchange of values between people as one finding (`swaps`); find reuse
 //! (`reuse`). Photos are analysed in parallel; the result does not depend on
 //! the number of threads.
 
@@ -50,6 +51,7 @@ mod section;
 mod spelling;
 mod status;
 mod stray_stops;
+mod swaps;
 #[cfg(test)]
 pub(crate) mod test_photos;
 pub mod tokens;
@@ -151,6 +153,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     claims.extend(reference_claims(photo, &people, vocabulary));
     let conflicts = conflicts::find(photo, &people.people, &claims);
     let mut findings = findings::conflict_findings(&conflicts, &claims);
+    swaps::gather(photo, &conflicts, &mut findings);
     findings.extend(misspelt.findings);
     for (s, h) in sections.iter().zip(&hits) {
         findings.extend(repeated::find(photo, s, h, &people.people));

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Section;
 
 pub use super::findings::{
-    Fact, Finding, FindingKind, Mark, conflict_findings, conflict_is_finding,
+    Fact, Finding, FindingDetail, FindingKind, Mark, conflict_findings, conflict_is_finding,
 };
 
 /// Byte range `start..end` into one section's normalised text.

@@ -192,6 +192,7 @@ fn finding(
     }
     marks.extend(elsewhere.iter().map(|pair| pair.mark.clone()));
     Finding {
+        details: Vec::new(),
         kind: FindingKind::Credit,
         fact: Fact::Credit,
         severity: ConflictSeverity::Low,

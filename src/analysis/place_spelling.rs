@@ -135,6 +135,7 @@ pub(crate) fn find(
             continue;
         }
         findings.push(Finding {
+            details: Vec::new(),
             kind: FindingKind::MisspeltName,
             fact: Fact::Place,
             severity: ConflictSeverity::Medium,

@@ -210,6 +210,7 @@ fn compare(photo: &Photo, p: &Post, q: &Post) -> Option<Finding> {
         )
     };
     Some(Finding {
+        details: Vec::new(),
         kind: FindingKind::Quote,
         fact: Fact::Quote,
         severity: ConflictSeverity::Medium,

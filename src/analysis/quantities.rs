@@ -402,6 +402,7 @@ fn finding(
         .collect();
     marks.sort_by_key(|m| !m.odd);
     Finding {
+        details: Vec::new(),
         kind: FindingKind::Quantity,
         fact: Fact::Number,
         severity: ConflictSeverity::Medium,

@@ -222,6 +222,7 @@ fn finding(
         odd: false,
     };
     Finding {
+        details: Vec::new(),
         kind: FindingKind::Quote,
         fact: Fact::Quote,
         severity: ConflictSeverity::Medium,

@@ -58,6 +58,7 @@ pub(crate) fn find(
             );
             let listed = s.slice(s.span(first.start, hit.end()));
             out.push(Finding {
+                details: Vec::new(),
                 kind: FindingKind::Malformed,
                 fact: Fact::Name,
                 severity: ConflictSeverity::Medium,

@@ -161,6 +161,7 @@ fn near_miss(photo: &Photo, people: &[Person], all: &[Stated], odd: &Stated) -> 
         odd: false,
     }));
     Some(Finding {
+        details: Vec::new(),
         kind: FindingKind::Quantity,
         fact: Fact::Number,
         severity: ConflictSeverity::Medium,

@@ -359,6 +359,7 @@ pub(crate) fn find(
         );
         let id = photo.variants.get(v).map_or("", |x| x.id.as_str());
         out.push(Finding {
+            details: Vec::new(),
             kind: FindingKind::Round,
             fact: Fact::Event,
             severity: ConflictSeverity::Medium,

@@ -531,6 +531,7 @@ fn finding(
         if one { "s" } else { "" },
     );
     Finding {
+        details: Vec::new(),
         kind: FindingKind::MisspeltName,
         fact: if odd.towns > 0 || name.towns > 0 {
             Fact::Place

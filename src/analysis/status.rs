@@ -231,6 +231,7 @@ fn finding(
         .get(t.mark.variant)
         .map_or("", |x| x.id.as_str());
     Finding {
+        details: Vec::new(),
         kind: FindingKind::Status,
         fact: Fact::Role,
         severity: ConflictSeverity::Medium,

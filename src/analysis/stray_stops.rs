@@ -59,6 +59,7 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
             let quote = s.slice(span).to_string();
             let (first, second) = (s.slice(a.span), s.slice(b.span));
             findings.push(Finding {
+                details: Vec::new(),
                 kind: FindingKind::Malformed,
                 fact: Fact::Place,
                 severity: ConflictSeverity::Low,

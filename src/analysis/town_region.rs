@@ -398,6 +398,7 @@ pub(crate) fn find(
                     marks.extend(holders.iter().map(|&h| first(h).mark.clone()));
                     let id = photo.variants.get(w).map_or("", |x| x.id.as_str());
                     out.push(Finding {
+                        details: Vec::new(),
                         kind: FindingKind::Region,
                         fact: Fact::Place,
                         severity: ConflictSeverity::Medium,
@@ -431,6 +432,7 @@ pub(crate) fn find(
                     .flat_map(|w| by_witness[w].iter().map(|p| p.mark.clone()))
                     .collect();
                 out.push(Finding {
+                    details: Vec::new(),
                     kind: FindingKind::Region,
                     fact: Fact::Place,
                     severity: ConflictSeverity::Medium,

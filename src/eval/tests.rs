@@ -36,6 +36,7 @@ fn finding(photo: &Photo, fact: Fact, v: usize, words: &str) -> Finding {
     let text = photo.variants[v].caption.as_str();
     let start = text.find(words).unwrap();
     Finding {
+        details: Vec::new(),
         kind: FindingKind::MisspeltName,
         fact,
         severity: ConflictSeverity::High,
@@ -166,6 +167,7 @@ fn a_credit_line_mark_covers_words_printed_in_the_credit() {
     )
     .unwrap();
     let credit = Finding {
+        details: Vec::new(),
         marks: vec![Mark {
             variant: 1,
             location: None,

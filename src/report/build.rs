@@ -245,6 +245,7 @@ fn photo_report(
             verdict: state.verdict().cloned(),
             needs_review: state.needs_review(),
             new_values: state.unjudged().to_vec(),
+            details: f.details.clone(),
         })
         .collect();
     let diffs = match base {

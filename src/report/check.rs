@@ -7,7 +7,8 @@
 //! the verdict did not judge (`review_staleness`): then it is marked *needs
 //! review* and fails the check again. Conflicts that are not findings
 //! (credits that differ between outlets: `analysis::conflict_is_finding`)
-//! are left to the report.
+//! are left to the report; the per-person conflicts a swap accounts for
+//! are listed as that one swap (a finding), as the window lists them.
 
 use serde::{Deserialize, Serialize};
 
@@ -127,11 +128,19 @@ impl CheckResult {
             .flat_map(|(i, photo)| {
                 let label = photo_label(&photo.id, &folder);
                 let photo_analysis = analysis.photos.get(i).unwrap_or(&empty);
+                // A conflict a swap accounts for is listed as the swap.
+                let in_swap = |index: usize| {
+                    photo_analysis
+                        .findings
+                        .iter()
+                        .any(|f| f.details.iter().any(|d| d.conflict == Some(index)))
+                };
                 photo_analysis
                     .conflicts
                     .iter()
-                    .filter(|c| conflict_is_finding(c))
-                    .map(move |c| {
+                    .enumerate()
+                    .filter(move |(index, c)| conflict_is_finding(c) && !in_swap(*index))
+                    .map(move |(_, c)| {
                         let state = VerdictState::of_conflict(review, photo, c);
                         CheckConflict {
                             photo: label.clone(),

@@ -252,6 +252,17 @@ fn finding_card(out: &mut String, finding: &FindingReport) {
         "<p class=\"summary\">{}</p>\n",
         h(&finding.summary)
     ));
+    if !finding.details.is_empty() {
+        out.push_str("<ul class=\"details\">\n");
+        for detail in &finding.details {
+            out.push_str(&format!(
+                "<li><b>{}</b>: {}</li>\n",
+                h(&detail.subject),
+                h(&detail.summary)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
     out.push_str("<table>\n<thead><tr><th>Words</th><th>Written by</th></tr></thead>\n<tbody>\n");
     for mark in finding.flagged() {
         out.push_str(&format!(

@@ -196,6 +196,16 @@ fn finding_block(out: &mut String, finding: &FindingReport) {
         m(&finding.flagged_words()),
         m(&finding.summary)
     ));
+    for detail in &finding.details {
+        out.push_str(&format!(
+            "- {}: {}\n",
+            m(&detail.subject),
+            m(&detail.summary)
+        ));
+    }
+    if !finding.details.is_empty() {
+        out.push('\n');
+    }
     out.push_str("| Words | Written by |\n|---|---|\n");
     for mark in finding.flagged() {
         out.push_str(&format!(

@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::diff::{DiffOptions, DiffTag};
 use crate::analysis::{
-    Attribute, Claim, ConflictScope, ConflictSeverity, Fact, FindingKind, Location, Person,
-    PersonId, SharedRun, Subject,
+    Attribute, Claim, ConflictScope, ConflictSeverity, Fact, FindingDetail, FindingKind, Location,
+    Person, PersonId, SharedRun, Subject,
 };
 use crate::corpus::{InputFile, ProblemKind, ProblemSeverity, ReferenceFacts, Section, Source};
 use crate::imaging::metadata::EmbeddedMetadata;
@@ -239,6 +239,10 @@ pub struct FindingReport {
     /// As [`ConflictReport::new_values`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub new_values: Vec<String>,
+    /// What the finding stands for (a swap's per-person conflicts, each
+    /// with its index into `conflicts`), to print beneath it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<FindingDetail>,
 }
 
 impl FindingReport {

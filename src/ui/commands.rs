@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::analysis::Location;
 use crate::analysis::diff::DiffOptions;
+use crate::analysis::{FindingKind, Location};
 use crate::corpus::Section;
 use crate::corpus::caption_draft::CaptionDraft;
 use crate::review::{Change, Verdict};
@@ -15,7 +15,7 @@ use super::app::{App, CenterTab};
 use super::chooser_listing::ListingRequest;
 use super::file_chooser::ChooserMode;
 use super::photo_order::PhotoListView;
-use super::selection::{Selection, conflict_pair, finding_pair};
+use super::selection::{Selection, conflict_pair, finding_pair, swap_pair};
 use super::settings::Theme;
 
 /// One thing the user asked for.
@@ -262,11 +262,20 @@ impl App {
         let Some(conflict) = analysis.conflicts.get(index) else {
             return;
         };
-        let pair = conflict_pair(analysis, conflict, session.selection.left);
         let finding = analysis
             .findings
             .iter()
             .position(|f| f.conflict == Some(index));
+        // A conflict a swap accounts for is shown as that swap.
+        let swap = analysis
+            .findings
+            .iter()
+            .position(|f| f.details.iter().any(|d| d.conflict == Some(index)));
+        if let (None, Some(swap)) = (finding, swap) {
+            self.select_finding(swap);
+            return;
+        }
+        let pair = conflict_pair(analysis, conflict, session.selection.left);
         self.show_selected(Some(index), finding, pair);
     }
 
@@ -281,7 +290,13 @@ impl App {
             self.select_conflict(conflict);
             return;
         }
-        let pair = finding_pair(finding, session.selection.left);
+        let pair = match finding.kind {
+            FindingKind::Swap => session
+                .photo_analysis()
+                .and_then(|analysis| swap_pair(analysis, finding)),
+            _ => None,
+        }
+        .or_else(|| finding_pair(finding, session.selection.left));
         self.show_selected(None, Some(index), pair);
     }
 

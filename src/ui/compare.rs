@@ -33,8 +33,8 @@ struct CompareKey {
     options: DiffOptions,
 }
 
-/// A span a finding marks in the compare view: every side of a conflict,
-/// and the odd (or undecided) words of another finding.
+/// A span a finding marks in the compare view: every side of a conflict or
+/// a swap, and the odd (or undecided) words of another finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HighlightedSpan {
     pub kind: FindingKind,
@@ -336,10 +336,10 @@ fn compute(session: &Session, key: CompareKey) -> Option<CompareView> {
             analysis
                 .findings
                 .get(m.finding)
-                .is_some_and(|f| f.conflict.is_some())
+                .is_some_and(|f| f.conflict.is_some() || f.kind == FindingKind::Swap)
         };
-        // A conflict's every side, then the odd (or undecided) words of
-        // the other findings.
+        // A conflict's (or a swap's) every side, then the odd (or
+        // undecided) words of the other findings.
         let conflicts = spans.iter().filter(|(_, m)| is_conflict(m));
         let others = spans
             .iter()

@@ -3,14 +3,16 @@
 //! it and scrolls to the odd span. Above the table, the reviewer's verdict on
 //! the selected finding and a note (saved as it is typed: `note_draft`). A
 //! verdict given before the folder showed a value it did not judge is marked
-//! *needs review* (`review_staleness`), in the table and the editor.
+//! *needs review* (`review_staleness`), in the table and the editor. A
+//! finding that stands for others (a swap: `analysis::swaps`) is one row;
+//! what it stands for is listed beneath the verdict and on hover.
 
 use std::time::Duration;
 
 use eframe::egui;
 use egui_extras::{Column, TableBuilder};
 
-use crate::analysis::{ConflictSeverity, FindingKind};
+use crate::analysis::{ConflictSeverity, FindingDetail, FindingKind};
 use crate::review::{Verdict, VerdictStatus};
 use crate::review_staleness::{VerdictState, shown_since};
 
@@ -44,6 +46,9 @@ pub struct ConflictRow {
     /// The verdict was given before the folder showed a value it did not
     /// judge: it is to be looked at again.
     pub needs_review: bool,
+    /// What the finding stands for, one line each (a swap's per-person
+    /// conflicts: [`detail_line`]).
+    pub details: Vec<String>,
 }
 
 /// The table's sort state.
@@ -98,6 +103,7 @@ impl ConflictsTable {
                     summary: f.summary.clone(),
                     verdict: state.verdict().map(|v| v.status),
                     needs_review: state.needs_review(),
+                    details: f.details.iter().map(detail_line).collect(),
                 }
             })
             .collect();
@@ -187,7 +193,11 @@ impl ConflictsTable {
                                 .clicked();
                         });
                         table_row.col(|ui| {
-                            ui.label(&row.summary).on_hover_text(&row.summary);
+                            let hover = std::iter::once(row.summary.as_str())
+                                .chain(row.details.iter().map(String::as_str))
+                                .collect::<Vec<_>>()
+                                .join("\n");
+                            ui.label(&row.summary).on_hover_text(hover);
                         });
                         table_row.col(|ui| {
                             verdict_cell(ui, row);
@@ -251,6 +261,7 @@ impl ConflictsTable {
                 }
             });
         }
+        details_ui(ui, session);
         ui.horizontal(|ui| {
             let label = ui.label("Note:");
             let response = ui
@@ -278,6 +289,24 @@ impl ConflictsTable {
             };
             ui.weak(saved);
         });
+    }
+}
+
+/// One finding a finding stands for, as a line: "Lim Jong-hoon — Sportstar:
+/// silver; ...".
+pub fn detail_line(detail: &FindingDetail) -> String {
+    format!("{} — {}", detail.subject, detail.summary)
+}
+
+/// Beneath the verdict, what the selected finding stands for (a swap's
+/// per-person conflicts), one line each.
+fn details_ui(ui: &mut egui::Ui, session: &Session) {
+    let Some(finding) = session.finding().filter(|f| !f.details.is_empty()) else {
+        return;
+    };
+    ui.label(egui::RichText::new("Per person:").strong());
+    for detail in &finding.details {
+        ui.label(detail_line(detail));
     }
 }
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::analysis::{
-    Analysis, ClaimOrigin, Conflict, ConflictValue, Finding, Location, Mark, PhotoAnalysis,
-    conflict_is_finding,
+    Analysis, ClaimOrigin, Conflict, ConflictValue, Finding, FindingKind, Location, Mark,
+    PhotoAnalysis, conflict_is_finding,
 };
 use crate::corpus::{Corpus, Photo, Section};
 use crate::review::{Change, Review, ReviewStamp};
@@ -88,8 +88,47 @@ pub fn finding_name(analysis: &PhotoAnalysis, finding: &Finding) -> String {
     if let Some(conflict) = finding.conflict.and_then(|i| analysis.conflicts.get(i)) {
         return conflict_name(conflict);
     }
+    if finding.kind == FindingKind::Swap {
+        return format!("{} swap: {}", finding.fact.name(), swapped_words(finding));
+    }
     let words = finding.flagged().next().map_or("", |m| m.quote.as_str());
     format!("{}: {words}", finding.fact.name())
+}
+
+/// The words the swapping variant writes, each once ("bronze medallists,
+/// silver medallist"): a swap's first marks are its variant's odd ones.
+fn swapped_words(finding: &Finding) -> String {
+    let Some(first) = finding.marks.first() else {
+        return String::new();
+    };
+    let mut words: Vec<&str> = Vec::new();
+    for mark in finding
+        .marks
+        .iter()
+        .filter(|m| m.odd && m.variant == first.variant)
+    {
+        if !words.contains(&mark.quote.as_str()) {
+            words.push(&mark.quote);
+        }
+    }
+    words.join(", ")
+}
+
+/// Which two variants show a swap, and where to scroll: the swapping
+/// variant (its marks come first, in the order it writes them) against one
+/// holding the value the reference or the majority gives, as for its first
+/// per-person conflict; scrolled to the first word it swaps.
+pub fn swap_pair(
+    analysis: &PhotoAnalysis,
+    finding: &Finding,
+) -> Option<(usize, usize, Option<Location>)> {
+    let first = finding.marks.first()?;
+    let conflict = finding
+        .details
+        .iter()
+        .find_map(|d| d.conflict.and_then(|i| analysis.conflicts.get(i)))?;
+    let (left, right, location) = conflict_pair(analysis, conflict, first.variant)?;
+    Some((left, right, first.location.or(location)))
 }
 
 /// What the user looks at.
@@ -302,6 +341,7 @@ mod tests {
 
     fn misspelling(marks: Vec<Mark>) -> Finding {
         Finding {
+            details: Vec::new(),
             kind: FindingKind::MisspeltName,
             fact: Fact::Name,
             severity: ConflictSeverity::Medium,

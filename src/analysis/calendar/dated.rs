@@ -301,6 +301,7 @@ fn odd_dates(photo: &Photo, witnesses: &Witnesses, thing: &str, dates: &[&Dated]
             .get(d.location.variant)
             .map_or("", |x| x.id.as_str());
         out.push(Finding {
+            details: Vec::new(),
             kind: FindingKind::Date,
             fact: Fact::Date,
             severity: ConflictSeverity::Medium,
@@ -341,6 +342,7 @@ fn self_contradictions(
     let label = variant_label(photo, v);
     let id = photo.variants.get(v).map_or("", |x| x.id.as_str());
     vec![Finding {
+        details: Vec::new(),
         kind: FindingKind::Date,
         fact: Fact::Date,
         severity: ConflictSeverity::Medium,

@@ -326,6 +326,7 @@ pub(crate) fn find(
                     marks.extend(holders.iter().map(|m| by_witness[m][0].mark.clone()));
                     let id = photo.variants.get(w).map_or("", |x| x.id.as_str());
                     out.push(Finding {
+                        details: Vec::new(),
                         kind: FindingKind::Time,
                         fact: Fact::Time,
                         severity: ConflictSeverity::Medium,
@@ -353,6 +354,7 @@ pub(crate) fn find(
                     .flat_map(|w| by_witness[w].iter().map(|s| s.mark.clone()))
                     .collect();
                 out.push(Finding {
+                    details: Vec::new(),
                     kind: FindingKind::Time,
                     fact: Fact::Time,
                     severity: ConflictSeverity::Medium,

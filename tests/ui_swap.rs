@@ -1,0 +1,127 @@
+//! One swap, one finding, driven through egui_kittest on the bundled
+//! captions: Sportstar's caption gives the North Koreans bronze and Lim
+//! Jong-hoon silver, the reverse of every other outlet and the reference.
+//! The findings table shows that as one row; selecting it puts Sportstar
+//! against a caption holding the reference's medals, marks every span of
+//! it, and lists the per-person conflicts beneath the verdict.
+
+use std::path::Path;
+
+use caption_provenance::analysis::FindingKind;
+use caption_provenance::ui::App;
+use caption_provenance::ui::conflicts::{ConflictRow, ConflictsTable};
+use caption_provenance::ui::highlight::{Side, Strength};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+mod common;
+use common::{TestResult, harness, loaded, run_until};
+
+const SWAP_KEY: &str = "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik";
+const SWAP_SUMMARY: &str = "Sportstar swaps silver and bronze: it gives bronze to Ri Jong Sik \
+     and Kim Kum Yong, and silver to Lim Jong-hoon; the reference and most outlets give the \
+     reverse";
+
+fn rows(app: &App) -> Vec<ConflictRow> {
+    app.session()
+        .map(|s| ConflictsTable::default().rows(s))
+        .unwrap_or_default()
+}
+
+fn idle(app: &App) -> bool {
+    !app.is_busy()
+}
+
+/// (side, outlet, words, strength) of every span the compare view marks
+/// for the swap.
+fn swap_marks(harness: &Harness<'_, App>) -> Vec<(Side, String, String, Strength)> {
+    harness
+        .state()
+        .compare_view()
+        .map(|view| {
+            view.highlighted
+                .iter()
+                .filter(|h| h.conflict_key == SWAP_KEY)
+                .map(|h| (h.side, h.outlet.clone(), h.text.clone(), h.strength))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_swap_is_one_row_with_its_people_beneath_and_every_span_marked() -> TestResult {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("captions");
+    let mut harness = harness(folder);
+    run_until(&mut harness, loaded)?;
+
+    // One row for the swap, where four medal rows stood; Shin Yu-bin's
+    // (only The Sun's gold) and the credit stay.
+    let rows = rows(harness.state());
+    let names: Vec<(&str, FindingKind)> = rows.iter().map(|r| (r.name.as_str(), r.kind)).collect();
+    assert_eq!(
+        names,
+        vec![
+            (
+                "medal swap: silver medallist, bronze medallists",
+                FindingKind::Swap
+            ),
+            ("Shin Yu-bin: medal", FindingKind::Conflict),
+            ("photo: credit", FindingKind::Conflict),
+        ]
+    );
+    let swap = rows.first().ok_or("no swap row")?;
+    assert_eq!(swap.summary, SWAP_SUMMARY);
+    assert_eq!(swap.details.len(), 3);
+    assert!(
+        swap.details[2].starts_with("Lim Jong-hoon — The Sun: gold; Sportstar: silver; "),
+        "{:?}",
+        swap.details
+    );
+
+    // The folder opens on it: its first conflict is the most telling one.
+    let opened = harness.state().selection().ok_or("no selection")?;
+    assert_eq!(opened.finding, Some(swap.finding));
+
+    // Looking elsewhere, then clicking the swap row.
+    harness.get_by_label("photo: credit").click();
+    run_until(&mut harness, idle)?;
+    harness.get_by_label(&swap.name).click();
+    run_until(&mut harness, idle)?;
+    let selection = harness.state().selection().ok_or("no selection")?;
+    assert_eq!(selection.finding, Some(swap.finding));
+    let session = harness.state().session().ok_or("no session")?;
+    let photo = session.photo().ok_or("no photo")?;
+    let outlet = |v: usize| photo.variants[v].label().to_owned();
+    assert_eq!(outlet(selection.left), "Sportstar");
+    assert_ne!(outlet(selection.right), "The Sun");
+
+    // Every span of the swap: Sportstar's loudly, the other side calmly.
+    let marks = swap_marks(&harness);
+    let left: Vec<(String, Strength)> = marks
+        .iter()
+        .filter(|m| m.0 == Side::Left)
+        .map(|m| (m.2.clone(), m.3))
+        .collect();
+    assert_eq!(
+        left,
+        vec![
+            ("silver medallist".to_owned(), Strength::Odd),
+            ("bronze medallists".to_owned(), Strength::Odd),
+        ]
+    );
+    let right: Vec<Strength> = marks
+        .iter()
+        .filter(|m| m.0 == Side::Right)
+        .map(|m| m.3)
+        .collect();
+    assert!(!right.is_empty(), "{marks:?}");
+    assert!(right.iter().all(|s| *s == Strength::Agrees), "{marks:?}");
+
+    // Its people beneath the verdict, one line each.
+    harness.get_by_label(&format!("Verdict on {}", swap.name));
+    harness.get_by_label("Per person:");
+    for line in &swap.details {
+        harness.get_by_label(line);
+    }
+    Ok(())
+}
