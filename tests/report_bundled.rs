@@ -70,16 +70,20 @@ fn the_sportstar_medal_conflict_is_there_with_its_quote() -> TestResult {
     );
     let summary = lim.summary.clone();
     let html = render(&report, ReportFormat::Html, &Thumbnails::new())?;
-    assert!(html.contains(&format!(
-        "<p class=\"summary\">{}</p>",
-        summary.replace('\'', "&#39;")
-    )));
+    let escaped = summary
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    assert!(html.contains(&format!("<p class=\"lead\">{escaped}</p>")));
+    // And in one line of the summary table on the first page.
+    assert!(html.contains(&format!("<td>{escaped}</td>")));
     assert!(
-        html.contains("<q>silver medallist</q> <span class=\"holder\">Sportstar (caption)</span>")
+        html.contains("<q>silver medallist</q> <span class=\"aside\">Sportstar (caption)</span>")
     );
     let md = render(&report, ReportFormat::Markdown, &Thumbnails::new())?;
-    assert!(md.contains("#### HIGH Lim Jong-hoon / medal\n"));
-    assert!(md.contains("“silver medallist” (Sportstar (caption), bytes 51–67)"));
+    assert!(md.contains("#### HIGH Lim Jong-hoon / medal (conflict)\n"));
+    assert!(md.contains("“silver medallist” (Sportstar (caption)) (bytes 51–67)"));
     Ok(())
 }
 
