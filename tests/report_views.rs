@@ -187,7 +187,7 @@ fn markdown_has_every_section_and_the_conflict() -> TestResult {
         "### Each caption against Sportstar\n",
         "### Alignment of all captions\n",
         "### Reuse and likely derivation\n",
-        "### Images\n",
+        "### Images (0)\n",
         "## Problems met while loading\n",
         "## Provenance of this report\n",
         "~~",

@@ -11,7 +11,17 @@ pub fn visible_controls(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(|c| !is_hidden_control(c)) {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(text.chars().map(control_picture).collect())
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_hidden_control(c) {
+                    control_picture(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
 }
 
 fn is_hidden_control(c: char) -> bool {

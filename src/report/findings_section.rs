@@ -21,13 +21,45 @@ pub fn finding_title(photo: &PhotoReport, finding: &FindingReport) -> String {
 /// The "Findings" section of one photo.
 pub fn findings_section(photo: &PhotoReport) -> Section {
     let mut section = Section::titled("Findings");
-    if photo.findings.is_empty() {
+    if photo.findings.is_empty() && photo.conflicts.is_empty() {
         section.note("No findings.");
     }
     for finding in &photo.findings {
         section.section(finding_card(photo, finding));
     }
+    // A conflict no finding points at (an analysis made without findings).
+    for (index, conflict) in photo.conflicts.iter().enumerate() {
+        if photo.findings.iter().all(|f| f.conflict != Some(index)) {
+            section.section(conflict_card(conflict));
+        }
+    }
     section
+}
+
+fn conflict_card(conflict: &ConflictReport) -> Section {
+    let severity = super::severity_name(conflict.severity);
+    let mut card = Section::new(vec![
+        Inline::Severity(conflict.severity),
+        text(" "),
+        text(format!(
+            "{} / {}",
+            conflict.subject_name,
+            conflict.attribute.name()
+        )),
+        text(" "),
+        Inline::Tag("conflict".to_owned()),
+    ])
+    .with_class(&format!("card {severity}"));
+    card.paragraph(Style::Lead, vec![text(conflict.summary.clone())]);
+    card.push(Block::Table(values_table(conflict)));
+    verdict_lines(
+        &mut card,
+        conflict.verdict.as_ref(),
+        conflict.needs_review,
+        &conflict.new_values,
+        &conflict.key,
+    );
+    card
 }
 
 fn finding_card(photo: &PhotoReport, finding: &FindingReport) -> Section {
