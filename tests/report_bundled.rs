@@ -70,16 +70,25 @@ fn the_sportstar_medal_conflict_is_there_with_its_quote() -> TestResult {
     );
     let summary = lim.summary.clone();
     let html = render(&report, ReportFormat::Html, &Thumbnails::new())?;
-    assert!(html.contains(&format!(
-        "<p class=\"summary\">{}</p>",
-        summary.replace('\'', "&#39;")
-    )));
+    let escaped = summary
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    assert!(html.contains(&format!("<p class=\"lead\">{escaped}</p>")));
+    // On the first page, its line is the swap it is part of.
+    let swap = photo
+        .findings
+        .iter()
+        .find(|f| f.kind == caption_provenance::analysis::FindingKind::Swap)
+        .ok_or("no swap")?;
+    assert!(html.contains(&format!("<td>{}</td>", swap.summary)));
     assert!(
-        html.contains("<q>silver medallist</q> <span class=\"holder\">Sportstar (caption)</span>")
+        html.contains("<q>silver medallist</q> <span class=\"aside\">Sportstar (caption)</span>")
     );
     let md = render(&report, ReportFormat::Markdown, &Thumbnails::new())?;
-    assert!(md.contains("#### HIGH Lim Jong-hoon / medal\n"));
-    assert!(md.contains("“silver medallist” (Sportstar (caption), bytes 51–67)"));
+    assert!(md.contains("#### HIGH Lim Jong-hoon / medal (conflict)\n"));
+    assert!(md.contains("“silver medallist” (Sportstar (caption)) (bytes 51–67)"));
     Ok(())
 }
 
@@ -185,16 +194,11 @@ fn the_swap_is_printed_with_its_people_beneath() -> TestResult {
         Some("Lim Jong-hoon/medal")
     );
     let md = render(&report, ReportFormat::Markdown, &Thumbnails::new())?;
-    assert!(md.contains(&format!(
-        "**{}**\n\n- Ri Jong Sik: Sportstar: bronze;",
-        swap.summary
-    )));
-    assert!(md.contains(&format!("- Lim Jong-hoon: {}\n", lim.summary)));
+    assert!(md.contains(&format!("**{}**\n", swap.summary)));
+    assert!(md.contains("Per person:\n\n- **Ri Jong Sik**: Sportstar: bronze;"));
+    assert!(md.contains(&format!("- **Lim Jong-hoon**: {}\n", lim.summary)));
     let html = render(&report, ReportFormat::Html, &Thumbnails::new())?;
-    assert!(html.contains(&format!(
-        "<li><b>Lim Jong-hoon</b>: {}</li>",
-        lim.summary.replace('\'', "&#39;")
-    )));
+    assert!(html.contains(&format!("<li><b>Lim Jong-hoon</b>: {}</li>", lim.summary)));
     let json: serde_json::Value = serde_json::from_str(&to_json(&report)?)?;
     let finding = &json["photos"][0]["findings"][0];
     assert_eq!(finding["kind"], "swap");

@@ -94,7 +94,7 @@ fn a_value_the_verdict_did_not_judge_makes_it_need_review_in_every_view() -> Tes
     let html = render_html(&report, &Thumbnails::new());
     assert!(
         html.contains(
-            "<p class=\"verdict needs-review\">Verdict: <b>not an error</b> &mdash; Sportstar&#39;s own article says bronze</p>\n\
+            "<p class=\"verdict\">Verdict: <b>not an error</b> — Sportstar's own article says bronze</p>\n\
              <p class=\"needs-review\"><b>Needs review</b>: the verdict was given before the folder showed “AP: bronze” and “reference: bronze”.</p>"
         ),
         "{html}"

@@ -1,20 +1,42 @@
-//! Escaping caption text for the HTML and Markdown views. Caption text comes
-//! from files anyone can write: it must always show as text, never as markup.
+//! Escaping caption text for the Markdown view and the terminal, and making
+//! control characters visible in every view. Caption text comes from files
+//! anyone can write: it must always show as text, never as markup. (The HTML
+//! view is escaped by its markup crate, maud.)
 
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
+/// Text for a report: every control character but line feed, carriage
+/// return and tab (C0, DEL, C1) shown as a visible picture, so a caption
+/// cannot hide text behind a NUL or carry an escape sequence into a viewer.
+/// The HTML writer's markup crate and [`escape_markdown`] escape the rest.
+pub fn visible_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(|c| !is_hidden_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
     }
-    out
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_hidden_control(c) {
+                    control_picture(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+fn is_hidden_control(c: char) -> bool {
+    !matches!(c, '\n' | '\t' | '\r') && c.is_control()
+}
+
+/// A control character's visible stand-in (U+2400 pictures for C0 and DEL,
+/// U+FFFD for C1); any other character as it is.
+fn control_picture(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        _ => c,
+    }
 }
 
 /// Escapes text for one line of Markdown (a paragraph, a list item or a table
@@ -118,10 +140,7 @@ pub fn escape_terminal(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '\n' | '\t' => c,
-            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-            '\u{7f}' => '\u{2421}',
-            '\u{80}'..='\u{9f}' => '\u{fffd}',
-            _ => c,
+            _ => control_picture(c),
         })
         .collect()
 }
@@ -145,15 +164,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_escapes_markup_and_quotes() {
+    fn control_characters_show_as_pictures() {
         assert_eq!(
-            escape_html(r#"<script>alert("x")</script> & 'y'"#),
-            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;"
+            visible_controls("AFP\u{0}\u{1b}[2J\u{7f}\u{9b}\nnext\tcol\r"),
+            "AFP\u{2400}\u{241b}[2J\u{2421}\u{fffd}\nnext\tcol\r"
         );
-        assert_eq!(
-            escape_html("Lim Jong-hoon, 임종훈"),
-            "Lim Jong-hoon, 임종훈"
-        );
+        assert!(matches!(
+            visible_controls("Lim Jong-hoon, 임종훈"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -1,20 +1,29 @@
 //! The provenance report: one [`Report`] value assembled from the corpus, its
 //! analysis, the reviewer's verdicts and the image evidence (`build`), and
-//! three views over it: JSON for programs (`json`, a versioned schema), HTML
-//! for people (`html`, one self-contained file that prints on A4) and
-//! Markdown (`markdown`, the same sections).
+//! three views over it: JSON for programs (`json`, serde of the value, a
+//! versioned schema), and for people one [`document::Document`] built from
+//! the value (`outline`: the summary first, then each photo's findings and
+//! details, the problems and the provenance) that two writers render: HTML
+//! (`html`, maud; one self-contained file that prints on A4) and Markdown
+//! (`markdown`). Neither writer decides what the report says.
 
 mod build;
+mod caption_comparison;
+mod findings_section;
+mod first_page;
 mod model;
 mod people;
+mod photo_sections;
 
 pub mod alignment;
 pub mod check;
+pub mod document;
 pub mod escape;
 pub mod html;
 pub mod images;
 pub mod json;
 pub mod markdown;
+pub mod outline;
 pub mod save;
 
 use std::collections::BTreeMap;

@@ -1,10 +1,10 @@
 //! The report's "People" section: each person with the spellings the
 //! variants print and the outlets printing each, misspellings marked with
 //! the finding's sentence. Built once from `analysis::name_forms` (so it says
-//! what the window's People tab says), then written by the HTML and
-//! Markdown views (their files are long; the section lives here).
+//! what the window's People tab says), then made a section of the report's
+//! document.
 
-use super::escape::{escape_html as h, escape_markdown as m};
+use super::document::{Block, Cell, Inline, Print, RowMark, Section, Table, cell, text};
 use super::model::{NameFormReport, PersonNamesReport, PhotoReport};
 use crate::analysis::PhotoAnalysis;
 use crate::analysis::name_forms::name_forms;
@@ -43,80 +43,46 @@ pub(super) fn people_names(photo: &Photo, analysis: &PhotoAnalysis) -> Vec<Perso
         .collect()
 }
 
-/// The section in HTML: per person, a table of spellings and their outlets.
-pub(super) fn people_html(out: &mut String, photo: &PhotoReport) {
-    out.push_str("<h3>People</h3>\n");
+/// The section: per person, a table of spellings and their outlets. Bulk,
+/// so collapsed on screen; print keeps it in small type.
+pub(super) fn people_section(photo: &PhotoReport) -> Section {
+    let mut section = Section::titled("People and their spellings").collapsed(Print::Compact);
     if photo.name_forms.is_empty() {
-        out.push_str("<p class=\"none\">No person is named in the captions.</p>\n");
-        return;
+        section.note("No person is named in the captions.");
+        return section;
     }
     for person in &photo.name_forms {
-        out.push_str(&format!(
-            "<h4>{}{}</h4>\n",
-            h(&person.name),
-            person
-                .country
-                .as_ref()
-                .map_or_else(String::new, |c| format!(
-                    " <span class=\"loc\">{}</span>",
-                    h(c)
-                ))
-        ));
+        let mut heading = vec![text(person.name.clone())];
+        if let Some(country) = &person.country {
+            heading.extend([text(" "), Inline::Aside(country.clone())]);
+        }
+        let mut sub = Section::new(heading);
         if person.forms.is_empty() {
-            out.push_str("<p class=\"none\">Named only by the reference facts.</p>\n");
+            sub.note("Named only by the reference facts.");
+            section.section(sub);
             continue;
         }
-        out.push_str(
-            "<table>\n<thead><tr><th>Spelling</th><th>Printed by</th><th>Note</th></tr></thead>\n<tbody>\n",
-        );
+        let mut table = Table::new(&["Spelling", "Printed by", "Note"]);
         for form in &person.forms {
-            out.push_str(&format!(
-                "<tr{}><td><q>{}</q>{}</td><td>{}</td><td>{}</td></tr>\n",
-                if form.misspelt { " class=\"odd\"" } else { "" },
-                h(&form.text),
+            let mut spelling = vec![Inline::Quoted(form.text.clone())];
+            if form.misspelt {
+                spelling.extend([text(" "), Inline::Tag("misspelt".to_owned())]);
+            }
+            table.row(
                 if form.misspelt {
-                    " <span class=\"tag\">misspelt</span>"
+                    RowMark::Odd
                 } else {
-                    ""
+                    RowMark::Plain
                 },
-                h(&form.outlets.join(", ")),
-                form.summary.as_deref().map_or_else(String::new, h)
-            ));
+                vec![
+                    Cell::of(spelling),
+                    cell(form.outlets.join(", ")),
+                    cell(form.summary.clone().unwrap_or_default()),
+                ],
+            );
         }
-        out.push_str("</tbody>\n</table>\n");
+        sub.push(Block::Table(table));
+        section.section(sub);
     }
-}
-
-/// The section in Markdown: the same tables.
-pub(super) fn people_markdown(out: &mut String, photo: &PhotoReport) {
-    out.push_str("### People\n\n");
-    if photo.name_forms.is_empty() {
-        out.push_str("No person is named in the captions.\n\n");
-        return;
-    }
-    for person in &photo.name_forms {
-        out.push_str(&format!(
-            "#### {}{}\n\n",
-            m(&person.name),
-            person
-                .country
-                .as_ref()
-                .map_or_else(String::new, |c| format!(" ({})", m(c)))
-        ));
-        if person.forms.is_empty() {
-            out.push_str("Named only by the reference facts.\n\n");
-            continue;
-        }
-        out.push_str("| Spelling | Printed by | Note |\n|---|---|---|\n");
-        for form in &person.forms {
-            out.push_str(&format!(
-                "| “{}”{} | {} | {} |\n",
-                m(&form.text),
-                if form.misspelt { " (misspelt)" } else { "" },
-                m(&form.outlets.join(", ")),
-                form.summary.as_deref().map_or_else(String::new, m)
-            ));
-        }
-        out.push('\n');
-    }
+    section
 }
