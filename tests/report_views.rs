@@ -347,7 +347,7 @@ fn a_misspelt_name_is_a_finding_in_the_report_and_its_summary() -> TestResult {
 fn html_lists_a_misspelt_name_under_findings_escaped() -> TestResult {
     let html = render_html(&misspelt_bolt_report()?, &Thumbnails::new());
     for needle in [
-        "1 other finding (misspelt names, ...)",
+        "1 finding: ",
         "<h4><span class=\"sev medium\">medium</span> misspelt name: Bold <span class=\"tag\">misspelt name</span></h4>",
         "<p class=\"lead\">C &lt;i&gt;&amp;&lt;/i&gt; &quot;Co&quot; writes &quot;Bold&quot;; \
          2 other outlets write &quot;Bolt&quot; (1 letter apart)</p>",
@@ -372,7 +372,7 @@ fn html_lists_a_misspelt_name_under_findings_escaped() -> TestResult {
 fn markdown_lists_a_misspelt_name_under_findings_escaped() -> TestResult {
     let md = render_markdown(&misspelt_bolt_report()?);
     for needle in [
-        "1 other finding (misspelt names, ...)",
+        "1 finding: ",
         "### Findings\n\n#### MEDIUM misspelt name: Bold (misspelt name)\n\n",
         "**C &lt;i\\>&amp;&lt;/i\\> \"Co\" writes \"Bold\"; 2 other outlets write \"Bolt\" (1 letter apart)**",
         "| “Bold” (odd) | C &lt;i\\>&amp;&lt;/i\\> \"Co\" | (caption, bytes 6–10) |\n",

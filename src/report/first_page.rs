@@ -17,27 +17,33 @@ pub fn summary_section(report: &Report) -> Section {
     let s = &report.summary;
     let mut section = Section::titled("Summary").with_id("summary");
     let problems = s.problems.errors + s.problems.warnings;
+    // The findings listed below, by severity (a swap is one, though it
+    // stands for several conflicts).
+    let findings = report.photos.iter().flat_map(|p| &p.findings);
+    let count = |severity| findings.clone().filter(|f| f.severity == severity).count();
+    let (high, medium, low) = (
+        count(ConflictSeverity::High),
+        count(ConflictSeverity::Medium),
+        count(ConflictSeverity::Low),
+    );
+    let total = high + medium + low;
     section.paragraph(
         Style::Plain,
         vec![
             Inline::Strong(format!("{} photo{}", s.photos, plural(s.photos))),
             text(", "),
             Inline::Strong(format!("{} variant{}", s.variants, plural(s.variants))),
-            text(format!(
-                ". {} conflict{}: ",
-                s.conflicts.total(),
-                plural(s.conflicts.total())
-            )),
-            Inline::SeverityCount(ConflictSeverity::High, s.conflicts.high),
+            text(format!(". {total} finding{}: ", plural(total))),
+            Inline::SeverityCount(ConflictSeverity::High, high),
             text(" "),
-            Inline::SeverityCount(ConflictSeverity::Medium, s.conflicts.medium),
+            Inline::SeverityCount(ConflictSeverity::Medium, medium),
             text(" "),
-            Inline::SeverityCount(ConflictSeverity::Low, s.conflicts.low),
+            Inline::SeverityCount(ConflictSeverity::Low, low),
             text(format!(
-                "; {} other finding{} (misspelt names, ...). {} reviewed, {} need{} review. \
+                " (from {} conflict{}). {} reviewed, {} need{} review. \
                  {problems} problem{} ({} error{}, {} warning{}).",
-                s.other_findings,
-                plural(s.other_findings),
+                s.conflicts.total(),
+                plural(s.conflicts.total()),
                 s.reviewed,
                 s.needs_review,
                 if s.needs_review == 1 { "s" } else { "" },
