@@ -27,7 +27,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{NoDialogs, TestResult, loaded, run_until};
+use common::{NoDialogs, TestResult, idle, loaded, run_until};
 
 const REUTERS: &str =
     "South Korea's Lim Jong-hoon, bronze medallist, takes a selfie with Shin Yu-bin.";
@@ -213,10 +213,6 @@ fn harness_with(folder: &Path, loader: Loader) -> Harness<'static, App> {
             App::with_loader(Some(folder), None, Some(cc.egui_ctx.clone()), loader)
                 .with_dialogs(Arc::new(NoDialogs::default()))
         })
-}
-
-fn idle(app: &App) -> bool {
-    !app.is_busy()
 }
 
 fn rows(app: &App) -> Vec<ConflictRow> {

@@ -14,11 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{TestResult, harness, loaded, run_until};
-
-fn idle(app: &App) -> bool {
-    !app.is_busy()
-}
+use common::{TestResult, harness, idle, loaded, run_until};
 
 /// (side, words, review key, strength) of every span the compare view marks.
 fn marks(harness: &Harness<'_, App>) -> Vec<(Side, String, String, Strength)> {

@@ -13,11 +13,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{TestResult, harness, loaded, run_until};
-
-fn idle(app: &App) -> bool {
-    !app.is_busy()
-}
+use common::{TestResult, harness, idle, loaded, run_until};
 
 /// The findings table's name of the selected finding.
 fn selected_finding(harness: &Harness<'_, App>) -> Option<String> {

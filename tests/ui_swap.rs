@@ -15,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 mod common;
-use common::{TestResult, harness, loaded, run_until};
+use common::{TestResult, harness, idle, loaded, run_until};
 
 const SWAP_KEY: &str = "swap/Sportstar/medal/Kim Kum Yong+Lim Jong-hoon+Ri Jong Sik";
 const SWAP_SUMMARY: &str = "Sportstar swaps silver and bronze: it gives bronze to Ri Jong Sik \
@@ -26,10 +26,6 @@ fn rows(app: &App) -> Vec<ConflictRow> {
     app.session()
         .map(|s| ConflictsTable::default().rows(s))
         .unwrap_or_default()
-}
-
-fn idle(app: &App) -> bool {
-    !app.is_busy()
 }
 
 /// (side, outlet, words, strength) of every span the compare view marks

@@ -85,6 +85,11 @@ pub fn run_until(harness: &mut Harness<'_, App>, done: impl Fn(&App) -> bool) ->
     Err("the background job never finished".into())
 }
 
+/// Nothing is running in the background.
+pub fn idle(app: &App) -> bool {
+    !app.is_busy()
+}
+
 /// The folder has loaded and nothing is running.
 pub fn loaded(app: &App) -> bool {
     !app.is_busy() && app.session().is_some()
