@@ -110,6 +110,11 @@ impl<'a> VerdictState<'a> {
     /// The state of the verdict on `key` (a finding's, or a conflict's) in
     /// the photo as analysed now.
     pub fn of(review: &'a Review, photo: &Photo, analysis: &PhotoAnalysis, key: &str) -> Self {
+        if let Some(finding) = analysis.findings.iter().find(|f| f.key == key)
+            && !finding.details.is_empty()
+        {
+            return VerdictState::of_finding(review, photo, analysis, finding);
+        }
         VerdictState::judge(review.get(&photo.id, key), || {
             values_of_key(photo, analysis, key).unwrap_or_default()
         })
@@ -122,8 +127,51 @@ impl<'a> VerdictState<'a> {
         analysis: &PhotoAnalysis,
         finding: &Finding,
     ) -> Self {
+        if review.get(&photo.id, &finding.key).is_none()
+            && let Some(state) = VerdictState::of_details(review, photo, analysis, finding)
+        {
+            return state;
+        }
         VerdictState::judge(review.get(&photo.id, &finding.key), || {
             finding_values(photo, analysis, finding)
+        })
+    }
+
+    /// A finding that stands for others (a swap's per-person conflicts) and
+    /// has no verdict of its own takes theirs when the reviewer gave every
+    /// one of them the same verdict (a review from before the swap was one
+    /// finding): it holds when each holds, and needs review when any does,
+    /// with all their unjudged values. `None` when a detail is unjudged or
+    /// the verdicts differ.
+    fn of_details(
+        review: &'a Review,
+        photo: &Photo,
+        analysis: &PhotoAnalysis,
+        finding: &Finding,
+    ) -> Option<Self> {
+        let mut states = Vec::with_capacity(finding.details.len());
+        for detail in &finding.details {
+            let state = match detail.conflict.and_then(|i| analysis.conflicts.get(i)) {
+                Some(conflict) => VerdictState::of_conflict(review, photo, conflict),
+                None => VerdictState::of(review, photo, analysis, &detail.key),
+            };
+            states.push(state);
+        }
+        let first = states.first()?.verdict()?;
+        if !states
+            .iter()
+            .all(|s| s.verdict().is_some_and(|v| v.status == first.status))
+        {
+            return None;
+        }
+        let unjudged: Vec<String> = states.iter().flat_map(|s| s.unjudged().to_vec()).collect();
+        Some(if unjudged.is_empty() {
+            VerdictState::Holds(first)
+        } else {
+            VerdictState::NeedsReview {
+                verdict: first,
+                unjudged,
+            }
         })
     }
 

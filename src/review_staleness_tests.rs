@@ -218,3 +218,112 @@ fn the_new_values_read_as_a_list() {
         "“A: gold”, “B: gold” and “C: tin”"
     );
 }
+
+/// A swap of Lim's and Ri's medals standing for their two conflicts.
+fn swap_of(conflicts: &[Conflict]) -> Finding {
+    Finding {
+        details: conflicts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| crate::analysis::FindingDetail {
+                key: c.key.clone(),
+                subject: c.subject_name.clone(),
+                summary: c.summary.clone(),
+                conflict: Some(i),
+            })
+            .collect(),
+        kind: FindingKind::Swap,
+        fact: Fact::Medal,
+        severity: ConflictSeverity::High,
+        key: "swap/Sportstar/medal/Lim Jong-hoon+Ri Jong-sik".into(),
+        summary: String::new(),
+        marks: Vec::new(),
+        conflict: None,
+    }
+}
+
+#[test]
+fn a_swap_without_a_verdict_takes_the_one_its_people_share() {
+    let photo = photo(&["Sportstar", "Reuters"]);
+    let lim = medal_conflict(vec![
+        value("bronze", &[1], false),
+        value("silver", &[0], false),
+    ]);
+    let ri = Conflict {
+        key: "Ri Jong-sik/medal".into(),
+        subject_name: "Ri Jong-sik".into(),
+        ..medal_conflict(vec![
+            value("silver", &[1], false),
+            value("bronze", &[0], false),
+        ])
+    };
+    let swap = swap_of(&[lim.clone(), ri.clone()]);
+    let analysis = PhotoAnalysis {
+        conflicts: vec![lim.clone(), ri.clone()],
+        findings: vec![swap.clone()],
+        ..PhotoAnalysis::default()
+    };
+    fn state_of<'a>(
+        review: &'a Review,
+        photo: &Photo,
+        analysis: &PhotoAnalysis,
+    ) -> VerdictState<'a> {
+        VerdictState::of_finding(review, photo, analysis, &analysis.findings[0])
+    }
+    let mut review = Review::default();
+    let error = |values: &[&str]| Some(judged(VerdictStatus::ConfirmedError, values));
+
+    // One person judged: the swap is not.
+    review.set(
+        "paris",
+        &lim.key,
+        error(&["Reuters: bronze", "Sportstar: silver"]),
+    );
+    assert_eq!(
+        state_of(&review, &photo, &analysis),
+        VerdictState::Unreviewed
+    );
+
+    // Both judged alike: the swap holds their verdict, by key too.
+    review.set(
+        "paris",
+        &ri.key,
+        error(&["Reuters: silver", "Sportstar: bronze"]),
+    );
+    let state = state_of(&review, &photo, &analysis);
+    assert_eq!(
+        state.verdict().map(|v| v.status),
+        Some(VerdictStatus::ConfirmedError)
+    );
+    assert!(!state.needs_review());
+    assert_eq!(
+        VerdictState::of(&review, &photo, &analysis, &swap.key),
+        state
+    );
+
+    // One of them judged fewer values than the folder shows: needs review.
+    review.set("paris", &ri.key, error(&["Sportstar: bronze"]));
+    assert_eq!(
+        state_of(&review, &photo, &analysis).unjudged(),
+        lines(&["Reuters: silver"]).as_slice()
+    );
+
+    // Verdicts that differ leave the swap unreviewed.
+    review.set(
+        "paris",
+        &ri.key,
+        Some(judged(VerdictStatus::NotAnError, &[])),
+    );
+    assert_eq!(
+        state_of(&review, &photo, &analysis),
+        VerdictState::Unreviewed
+    );
+
+    // A verdict of the swap's own wins over its people's.
+    let own = judged(VerdictStatus::Unsure, &[]);
+    review.set("paris", &swap.key, Some(own.clone()));
+    assert_eq!(
+        state_of(&review, &photo, &analysis),
+        VerdictState::Holds(&own)
+    );
+}

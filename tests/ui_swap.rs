@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use caption_provenance::analysis::FindingKind;
+use caption_provenance::review::{Review, Verdict, VerdictStatus};
 use caption_provenance::ui::App;
 use caption_provenance::ui::conflicts::{ConflictRow, ConflictsTable};
 use caption_provenance::ui::highlight::{Side, Strength};
@@ -119,5 +120,66 @@ fn a_swap_is_one_row_with_its_people_beneath_and_every_span_marked() -> TestResu
     for line in &swap.details {
         harness.get_by_label(line);
     }
+    Ok(())
+}
+
+/// Copies the files of `from` (one level of folders) into `to`.
+fn copy_folder(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            copy_folder(&entry.path(), &to.join(entry.file_name()))?;
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name()))?;
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_swap_shows_the_verdict_its_people_were_given_before_it_was_one_finding() -> TestResult {
+    // A review from before swaps were one finding: each person's medal
+    // conflict judged a confirmed error, with one note.
+    let dir = tempfile::tempdir()?;
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("captions");
+    copy_folder(&sample, dir.path())?;
+    let photo = "paris-2024-table-tennis-selfie";
+    let mut review = Review::default();
+    for person in ["Kim Kum Yong", "Lim Jong-hoon", "Ri Jong Sik"] {
+        let verdict = Verdict::new(VerdictStatus::ConfirmedError, "Sportstar swapped them");
+        review.set(photo, &format!("{person}/medal"), Some(verdict));
+    }
+    review.save(dir.path())?;
+
+    let mut harness = harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    let swap = rows(harness.state())
+        .into_iter()
+        .find(|r| r.kind == FindingKind::Swap)
+        .ok_or("no swap row")?;
+    assert_eq!(swap.verdict, Some(VerdictStatus::ConfirmedError));
+    assert!(!swap.needs_review);
+    // The folder opens on the swap: its editor shows the verdict and note.
+    let under_review = harness.state().session().and_then(|s| s.under_review());
+    assert_eq!(under_review.map(|u| u.key).as_deref(), Some(SWAP_KEY));
+    assert_eq!(
+        harness.get_by_label("Note:").value().as_deref(),
+        Some("Sportstar swapped them")
+    );
+
+    // A note typed on it makes the verdict the swap's own.
+    harness.get_by_label("Note:").focus();
+    harness.step();
+    harness.get_by_label("Note:").type_text(", all three");
+    harness.step();
+    harness.key_press(eframe::egui::Key::Enter);
+    run_until(&mut harness, idle)?;
+    let saved = Review::load(dir.path())?
+        .get(photo, SWAP_KEY)
+        .cloned()
+        .ok_or("the swap has no verdict of its own")?;
+    assert_eq!(saved.status, VerdictStatus::ConfirmedError);
+    assert_eq!(saved.note, "Sportstar swapped them, all three");
     Ok(())
 }

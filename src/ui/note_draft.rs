@@ -10,9 +10,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::review::{Verdict, VerdictStatus};
-use crate::review_staleness::values_of_key;
+use crate::review_staleness::{VerdictState, values_of_key};
 
 use super::app::App;
+use super::selection::Session;
 
 /// How long typing must pause before the note is saved, in seconds.
 pub const NOTE_SAVE_DELAY: f64 = 1.0;
@@ -127,6 +128,14 @@ impl App {
         else {
             return;
         };
+        let values_now = || {
+            session
+                .corpus
+                .photos
+                .get(photo)
+                .zip(session.analysis.photos.get(photo))
+                .and_then(|(p, a)| values_of_key(p, a, &target.key))
+        };
         let verdict = match session.review.get(&target.photo, &target.key) {
             // The verdict stays what it was, and so do the values it judged.
             Some(verdict) => Verdict {
@@ -134,19 +143,25 @@ impl App {
                 at: None,
                 ..verdict.clone()
             },
-            None if text.trim().is_empty() => return,
-            None => {
-                let values = session
-                    .corpus
-                    .photos
-                    .get(photo)
-                    .zip(session.analysis.photos.get(photo))
-                    .and_then(|(p, a)| values_of_key(p, a, &target.key));
-                Verdict {
-                    values,
+            None => match held_verdict(session, photo, &target.key) {
+                // A swap's verdict taken from its people's becomes its own,
+                // judging what they judged (all of it when they still hold).
+                Some((verdict, holds)) => Verdict {
+                    note: text,
+                    at: None,
+                    values: if holds {
+                        values_now()
+                    } else {
+                        verdict.values.clone()
+                    },
+                    ..verdict
+                },
+                None if text.trim().is_empty() => return,
+                None => Verdict {
+                    values: values_now(),
                     ..Verdict::new(VerdictStatus::Unsure, text)
-                }
-            }
+                },
+            },
         };
         self.record_verdict(photo, &target.key, Some(verdict));
     }
@@ -177,12 +192,30 @@ impl App {
         let (Some(session), Some(target)) = (&self.session, target) else {
             return String::new();
         };
-        session
-            .review
-            .get(&target.photo, &target.key)
-            .map(|v| v.note.clone())
+        let Some(photo) = session
+            .corpus
+            .photos
+            .iter()
+            .position(|p| p.id == target.photo)
+        else {
+            return String::new();
+        };
+        held_verdict(session, photo, &target.key)
+            .map(|(v, _)| v.note)
             .unwrap_or_default()
     }
+}
+
+/// The verdict the finding under `key` has as the window shows it (its
+/// own, or a swap's taken from its people's), and whether it still holds.
+fn held_verdict(session: &Session, photo: usize, key: &str) -> Option<(Verdict, bool)> {
+    let (p, a) = session
+        .corpus
+        .photos
+        .get(photo)
+        .zip(session.analysis.photos.get(photo))?;
+    let state = VerdictState::of(&session.review, p, a, key);
+    Some((state.verdict()?.clone(), !state.needs_review()))
 }
 
 #[cfg(test)]
