@@ -152,3 +152,26 @@ fn the_theme_is_chosen_in_the_window_and_remembered() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn the_text_size_is_chosen_in_the_window_or_by_the_zoom_keys_and_remembered() -> TestResult {
+    let dir = common::caption_folder(&[("a.txt", "A", "A caption.")], &[])?;
+    let mut harness = harness(dir.path().to_path_buf());
+    run_until(&mut harness, loaded)?;
+    // No screen size in the harness: 100%, and nothing chosen yet.
+    assert_eq!(harness.ctx.zoom_factor(), 1.0);
+    assert_eq!(harness.state().settings.text_size, None);
+
+    harness.get_by_label("Text size").click();
+    harness.run();
+    harness.get_by_label("150%").click();
+    harness.run();
+    assert_eq!(harness.ctx.zoom_factor(), 1.5);
+    assert_eq!(harness.state().settings.text_size, Some(1.5));
+
+    // egui's own zoom keys change it too, and the window keeps that.
+    harness.ctx.set_zoom_factor(1.25);
+    harness.run();
+    assert_eq!(harness.state().settings.text_size, Some(1.25));
+    Ok(())
+}

@@ -116,7 +116,7 @@ fn a_swap_is_one_row_with_its_people_beneath_and_every_span_marked() -> TestResu
 
     // Its people beneath the verdict, one line each.
     harness.get_by_label(&format!("Verdict on {}", swap.name));
-    harness.get_by_label("Per person:");
+    harness.get_by_label("Per person (3):");
     for line in &swap.details {
         harness.get_by_label(line);
     }
@@ -181,5 +181,32 @@ fn a_swap_shows_the_verdict_its_people_were_given_before_it_was_one_finding() ->
         .ok_or("the swap has no verdict of its own")?;
     assert_eq!(saved.status, VerdictStatus::ConfirmedError);
     assert_eq!(saved.note, "Sportstar swapped them, all three");
+    Ok(())
+}
+
+#[test]
+fn in_a_short_window_a_swaps_people_are_one_line_with_the_rest_on_hover() -> TestResult {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("captions");
+    let mut harness = common::harness_sized(
+        folder,
+        eframe::egui::vec2(800.0, 600.0),
+        std::sync::Arc::new(common::NoDialogs::default()),
+    );
+    run_until(&mut harness, loaded)?;
+    let swap = rows(harness.state())
+        .into_iter()
+        .find(|r| r.kind == FindingKind::Swap)
+        .ok_or("no swap row")?;
+    harness.get_by_label("Per person (3):");
+    harness.get_by_label("point here to read them");
+    for line in &swap.details {
+        assert!(harness.query_by_label(line).is_none(), "{line} is drawn");
+    }
+    // The image panel starts hidden at this width; its toggle shows it.
+    assert!(harness.query_by_label("Image").is_none());
+    harness.get_by_label("Image panel").click();
+    run_until(&mut harness, idle)?;
+    harness.get_by_label("Image");
+    assert_eq!(harness.state().settings.image_panel, Some(true));
     Ok(())
 }

@@ -111,7 +111,10 @@ pub struct App {
     /// The file just added, to select once the folder has reloaded.
     pub(super) select_after_load: Option<SelectAfterLoad>,
     pub(super) generation: u64,
-    ctx: Option<egui::Context>,
+    /// The text size last applied or seen (`text_size`); `None` before
+    /// the first frame.
+    pub(super) text_size_seen: Option<f32>,
+    pub(super) ctx: Option<egui::Context>,
 }
 
 impl App {
@@ -162,6 +165,7 @@ impl App {
             add_caption_form: AddCaptionForm::default(),
             select_after_load: None,
             generation: 0,
+            text_size_seen: None,
             ctx,
         };
         app.start_load(folder);
@@ -619,6 +623,7 @@ impl eframe::App for App {
             self.save_note();
         }
         self.note_frame(&ctx);
+        self.text_size_frame(&ctx);
         let mut commands = self.input_commands(&ctx);
 
         top_bar::ui(ui, self, &mut commands);
@@ -639,12 +644,14 @@ impl eframe::App for App {
                 )
             });
         self.settings.left_width = left.response.rect.width();
-        let right = egui::Panel::right("preview")
-            .resizable(true)
-            .default_size(self.settings.right_width)
-            .size_range(240.0..=560.0)
-            .show(ui, |ui| self.preview_ui(ui, &mut commands));
-        self.settings.right_width = right.response.rect.width();
+        if self.image_panel_shown(&ctx) {
+            let right = egui::Panel::right("preview")
+                .resizable(true)
+                .default_size(self.settings.right_width)
+                .size_range(240.0..=560.0)
+                .show(ui, |ui| self.preview_ui(ui, &mut commands));
+            self.settings.right_width = right.response.rect.width();
+        }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui, &mut commands));
         self.find_window(&ctx, &mut commands);
         self.add_caption_window(&ctx, &mut commands);
@@ -716,11 +723,14 @@ impl App {
         // Its top from its height: the rect a panel inside a Ui reports is
         // not where it is drawn (seen with egui 0.37, 50 points lower).
         let findings_top = central_bottom - conflicts.response.rect.height();
+        let image_panel = self.image_panel_shown(ui.ctx());
         // Wrapped: in a narrow window every tab stays reachable.
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.tab, CenterTab::Compare, "Compare two");
             ui.selectable_value(&mut self.tab, CenterTab::Alignment, "Alignment of all");
             ui.selectable_value(&mut self.tab, CenterTab::People, "People");
+            ui.separator();
+            super::image_panel::toggle_ui(ui, image_panel, commands);
         });
         ui.separator();
         // The space above the findings panel: the panel leaves this Ui's

@@ -44,6 +44,10 @@ pub enum Command {
     UseBuiltinChooser(bool),
     /// Draw the window light, dark, or as the desktop says (a setting).
     SetTheme(Theme),
+    /// How large the window draws (1.0 is 100%).
+    SetTextSize(f32),
+    /// Show or hide the image panel.
+    ShowImagePanel(bool),
     /// Sort and filter the photo list (a setting).
     SetPhotoList(PhotoListView),
     /// Write the report to this path.
@@ -145,6 +149,8 @@ impl App {
             Command::ListFolder(request) => self.jobs.list_folder(request),
             Command::UseBuiltinChooser(on) => self.settings.builtin_chooser = on,
             Command::SetTheme(theme) => self.set_theme(theme),
+            Command::SetTextSize(size) => self.set_text_size(size),
+            Command::ShowImagePanel(on) => self.settings.image_panel = Some(on),
             Command::SetPhotoList(view) => self.settings.photo_list = view,
             Command::SaveReport(path) => self.save_report(path),
             Command::OpenAddCaption(caption) => self.add_caption_form.open(caption.as_deref()),

@@ -298,15 +298,32 @@ pub fn detail_line(detail: &FindingDetail) -> String {
     format!("{} — {}", detail.subject, detail.summary)
 }
 
+/// A window at least this tall (in points) shows a swap's per-person lines
+/// beneath the verdict; a shorter one on hover.
+const DETAILS_OPEN_HEIGHT: f32 = 760.0;
+
 /// Beneath the verdict, what the selected finding stands for (a swap's
 /// per-person conflicts), one line each.
 fn details_ui(ui: &mut egui::Ui, session: &Session) {
     let Some(finding) = session.finding().filter(|f| !f.details.is_empty()) else {
         return;
     };
-    ui.label(egui::RichText::new("Per person:").strong());
-    for detail in &finding.details {
-        ui.label(detail_line(detail));
+    let lines: Vec<String> = finding.details.iter().map(detail_line).collect();
+    let heading = egui::RichText::new(format!("Per person ({}):", lines.len())).strong();
+    if ui.ctx().content_rect().height() >= DETAILS_OPEN_HEIGHT {
+        ui.label(heading);
+        for line in &lines {
+            ui.label(line);
+        }
+    } else {
+        // In a short window, one line with the rest on hover, so that the
+        // note and the table below keep their room.
+        ui.horizontal(|ui| {
+            ui.label(heading);
+            ui.label(egui::RichText::new("point here to read them").weak());
+        })
+        .response
+        .on_hover_text(lines.join("\n"));
     }
 }
 

@@ -5,8 +5,8 @@
 //! `compare_text`, coloured by `palette`, stepped through by
 //! `evidence_steps`), `alignment`,
 //! `people` (each person's spellings), `conflicts` (the findings table), `preview` with `image_list` and
-//! `textures`, `problems`, `find`); `app` arranges them and holds the state,
-//! `settings` what it remembers between runs; `commands` applies every user
+//! `textures` (shown as `image_panel` says), `problems`, `find`); `app` arranges them and holds the state,
+//! `settings` what it remembers between runs, `text_size` how large it draws; `commands` applies every user
 //! action in one place; `jobs` runs loading, analysis, decoding and writing
 //! on background threads, so no frame waits on I/O; `folder_watch` notices
 //! the opened folder changing on disk and offers a reload. `dialogs` puts
@@ -47,6 +47,7 @@ pub mod folder_additions;
 pub mod folder_watch;
 pub mod highlight;
 pub mod image_list;
+pub mod image_panel;
 pub mod jobs;
 pub mod note_draft;
 pub mod palette;
@@ -58,6 +59,7 @@ pub mod problems;
 pub mod saving;
 pub mod selection;
 pub mod settings;
+pub mod text_size;
 pub mod textures;
 pub mod top_bar;
 mod verdict_sync;

@@ -1,6 +1,6 @@
 //! What the window remembers between runs: the last and recent folders, the
 //! folder a report was last saved into, the diff options, the panel sizes,
-//! the theme, and whether to use the window's own file chooser. Derives serde with `#[serde(default)]`,
+//! the theme, the text size, and whether to use the window's own file chooser. Derives serde with `#[serde(default)]`,
 //! so saved state from an older version survives new fields.
 
 use std::path::{Path, PathBuf};
@@ -30,6 +30,12 @@ pub struct Settings {
     pub theme: Theme,
     /// The photo list's order and filter.
     pub photo_list: PhotoListView,
+    /// How large the window draws (egui's zoom factor); `None` until the
+    /// reader chooses (`text_size::starting_size`).
+    pub text_size: Option<f32>,
+    /// Whether the image panel is shown; `None` until the reader chooses
+    /// (`image_panel::shown`).
+    pub image_panel: Option<bool>,
     pub options: DiffOptions,
     pub left_width: f32,
     pub right_width: f32,
@@ -46,6 +52,8 @@ impl Default for Settings {
             builtin_chooser: false,
             theme: Theme::System,
             photo_list: PhotoListView::default(),
+            text_size: None,
+            image_panel: None,
             options: DiffOptions {
                 ignore_case: false,
                 ignore_punctuation: false,

@@ -115,6 +115,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut App, commands: &mut Vec<Command>) {
                         }
                     }
                 });
+            super::text_size::combo_ui(ui, ui.ctx().zoom_factor(), commands);
         });
         if let Some(loading) = app.jobs.loading() {
             ui.horizontal(|ui| {
