@@ -32,6 +32,7 @@ pub mod diff;
 mod fast_hash;
 mod findings;
 mod language;
+mod lost_letters;
 mod malformed;
 pub mod name_forms;
 mod people;
@@ -169,6 +170,7 @@ pub fn analyze_photo(photo: &Photo, vocabulary: &Vocabulary) -> PhotoAnalysis {
     ));
     findings.extend(malformed::find(photo, &sections));
     findings.extend(stray_stops::find(photo, &sections));
+    findings.extend(lost_letters::find(photo, &sections));
     findings.extend(place_spelling::find(photo, &sections, vocabulary));
     findings.extend(agency_names::find(photo, &sections, vocabulary));
     findings.extend(agency_spelling::find(photo, &sections, vocabulary));

@@ -50,6 +50,12 @@ fn before_words() -> &'static BTreeSet<String> {
     })
 }
 
+/// Whether `word` (as written) is a preposition a place stands after
+/// ("in", "en", "aus").
+pub(crate) fn is_place_preposition(word: &str) -> bool {
+    before_words().contains(&word_key(word))
+}
+
 /// Whether word `i` stands as a town before its region: after a place
 /// preposition and before a comma and a capitalised word ("in Lewiston,
 /// Maine"; "en Kahramanmaraş, Turquía"). Such a word is a place, never a
