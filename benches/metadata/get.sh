@@ -15,7 +15,7 @@ get() { # repository commit folder-in-repository name
     if [ -d "$CORPORA/$name" ]; then echo "$CORPORA/$name exists, kept"; return; fi
     tmp=$(mktemp -d)
     git clone --quiet --filter=blob:none --no-checkout "https://github.com/$repo" "$tmp"
-    git -C "$tmp" sparse-checkout set --no-cone ${sub:+"/$sub/"}
+    if [ -n "$sub" ]; then git -C "$tmp" sparse-checkout set --no-cone "/$sub/"; fi
     git -C "$tmp" checkout --quiet "$commit"
     mkdir -p "$CORPORA/$name"
     (cd "$tmp" && git ls-files -z ${sub:+"$sub"} | xargs -0 tar -cf -) | tar -xf - -C "$CORPORA/$name"
