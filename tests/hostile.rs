@@ -340,7 +340,7 @@ fn hostile_corpus_gives_one_problem_per_bad_file() -> TestResult {
     );
     assert_eq!(
         image_reason("p/images/truncated.jpg"),
-        "the image is truncated: the JPEG has no end-of-image marker"
+        "the image is truncated: the file ends inside a marker segment"
     );
     // The preview gives the same two problems.
     assert!(load_thumbnail(&root.join("p/images/complete.jpg"), 32).is_ok());

@@ -157,7 +157,7 @@ fn a_broken_image_is_listed_with_the_problems() -> TestResult {
     harness.get_by_label("Problems (1)");
     // Each twice: in the image panel (the broken image is the one shown) and
     // in the problems panel.
-    let reason = "the image is truncated: the JPEG has no end-of-image marker";
+    let reason = "the image is truncated: the file ends inside a marker segment";
     assert_eq!(harness.query_all_by_label("cut.jpg").count(), 2);
     assert_eq!(harness.query_all_by_label(reason).count(), 2);
     Ok(())

@@ -30,7 +30,8 @@ const MAX_SLUG: usize = 60;
 const FALLBACK_STEM: &str = "caption";
 /// The extensions the loader reads, as said to the user.
 const READ_EXTENSIONS: &str = "captions .txt, .text, .toml, .json, .html, .htm; \
-                               images .jpg, .jpeg, .png, .tif, .tiff, .webp";
+                               images .jpg, .jpeg, .jpe, .png, .tif, .tiff, .webp, \
+                               .heic, .heif, .hif, .avif, .psd, .psb";
 
 /// Why a file was not added.
 #[derive(Debug, thiserror::Error)]

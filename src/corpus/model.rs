@@ -306,6 +306,8 @@ pub enum ProblemKind {
     NoCaption,
     NoCaptions,
     BadImage,
+    /// An image in a format that is not read (GIF, camera raw, ...).
+    UnsupportedImage,
     /// A report this app saved, passed over (severity `Note`).
     OwnReport,
     Other,
@@ -340,6 +342,9 @@ impl ProblemKind {
             }
             ProblemKind::BadImage => {
                 "The image could not be decoded: save it again from its source."
+            }
+            ProblemKind::UnsupportedImage => {
+                "Save the image as JPEG, PNG or TIFF (keeping its metadata), or copy its caption into a text file."
             }
             ProblemKind::OwnReport => {
                 "Not read as a caption: it is a report this app saved. Move it out of the folder to keep the listing short."

@@ -47,10 +47,43 @@ impl FileKind {
             "toml" => Some(FileKind::Caption(CaptionFormat::Toml)),
             "json" => Some(FileKind::Caption(CaptionFormat::Json)),
             "html" | "htm" => Some(FileKind::Caption(CaptionFormat::Html)),
-            "jpg" | "jpeg" | "png" | "tif" | "tiff" | "webp" => Some(FileKind::Image),
+            "jpg" | "jpeg" | "jpe" | "png" | "tif" | "tiff" | "webp" | "heic" | "heif" | "hif"
+            | "avif" | "psd" | "psb" => Some(FileKind::Image),
             _ => None,
         }
     }
+}
+
+/// The format of an image file this app does not read, by its extension:
+/// such a file is listed as a problem, never passed over in silence.
+fn unsupported_image(name: &str) -> Option<String> {
+    let extension = Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    let format = match extension.as_str() {
+        "gif" => "GIF",
+        "bmp" | "dib" => "BMP",
+        "jp2" | "j2k" | "jpf" | "jpx" | "jpm" => "JPEG 2000",
+        "jxl" => "JPEG XL",
+        "jxr" | "wdp" | "hdp" => "JPEG XR",
+        "ico" | "cur" => "icon",
+        "tga" | "pcx" | "ppm" | "pgm" | "pbm" | "pnm" | "pfm" | "qoi" | "dds" | "exr" | "hdr" => {
+            return Some(extension.to_ascii_uppercase());
+        }
+        "svg" | "svgz" | "eps" | "ai" => "vector",
+        "xcf" | "kra" | "ora" => "layered",
+        "dng" | "cr2" | "cr3" | "crw" | "nef" | "nrw" | "arw" | "srf" | "sr2" | "orf" | "rw2"
+        | "raf" | "pef" | "x3f" | "srw" | "3fr" | "erf" | "kdc" | "mrw" | "dcr" | "mos" | "iiq"
+        | "raw" | "rwl" => "camera raw",
+        _ => return None,
+    };
+    Some(format.to_string())
+}
+
+/// The problem of an image file in a format this app does not read.
+fn unsupported_reason(format: &str) -> String {
+    format!(
+        "not read: {format} images are not supported (their embedded captions are read from \
+         JPEG, PNG, TIFF, WebP, HEIC/HEIF, AVIF and PSD files)"
+    )
 }
 
 /// A file to read.
@@ -232,6 +265,12 @@ impl Walker {
                             relative: entry_relative,
                             kind,
                         });
+                    } else if let Some(format) = unsupported_image(&name) {
+                        self.report(
+                            &entry_relative,
+                            ProblemKind::UnsupportedImage,
+                            unsupported_reason(&format),
+                        );
                     }
                 }
                 // A FIFO, device or socket under a caption's or image's

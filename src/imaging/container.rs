@@ -1,13 +1,15 @@
 //! Finding the metadata blocks inside an image file: JPEG segments, PNG
-//! chunks, a TIFF's first IFD, WebP (RIFF) chunks. Each walk checks every
-//! declared length against the bytes and stops at the first that lies.
+//! chunks (and the raw IPTC and EXIF profiles ImageMagick and exiftool put
+//! in PNG text chunks), a TIFF's first IFD, WebP (RIFF) chunks, the EXIF
+//! and XMP items of HEIF/AVIF (`heif`), a Photoshop document's image
+//! resources (`psd`). Each walk checks every declared length against the
+//! bytes and stops at the first that lies.
 //!
-//! Not read: PNG's compressed text chunks (`zTXt`, compressed `iTXt`, where
-//! exiftool puts IPTC in PNG as "Raw profile type iptc"), since the crate
-//! carries no inflater of its own; JPEG extended XMP (the part beyond 64 KiB).
+//! Not read: JPEG extended XMP (the part beyond 64 KiB).
 
 use super::metadata::MetadataField;
-use super::{exif, iptc, png_profile, xmp};
+use super::png_profile::Profile;
+use super::{exif, heif, iptc, jpeg_end, png_profile, psd, xmp};
 
 /// The image container formats we read metadata from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +18,19 @@ pub enum Container {
     Png,
     Tiff,
     WebP,
+    /// HEIC/HEIF or AVIF: metadata read, pixels not decoded.
+    Heif,
+    /// A Photoshop document: metadata read, pixels not decoded.
+    Psd,
 }
 
 /// Recognises the container from its first bytes.
 pub fn sniff(bytes: &[u8]) -> Option<Container> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+    // A JPEG starts with SOI (`FF D8`), normally right followed by a
+    // marker; some writers leave stray bytes first, which the walk skips.
+    // Exiv2's metadata-only EXV files (`FF 01` "Exiv2", then JPEG
+    // segments, no picture) are walked the same way.
+    if bytes.starts_with(&[0xFF, 0xD8]) || bytes.starts_with(b"\xFF\x01Exiv2") {
         Some(Container::Jpeg)
     } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         Some(Container::Png)
@@ -28,8 +38,23 @@ pub fn sniff(bytes: &[u8]) -> Option<Container> {
         Some(Container::Tiff)
     } else if bytes.get(..4) == Some(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
         Some(Container::WebP)
+    } else if heif::is_heif(bytes) {
+        Some(Container::Heif)
+    } else if psd::is_psd(bytes) {
+        Some(Container::Psd)
     } else {
         None
+    }
+}
+
+/// The name of a container whose metadata we read but whose pixels this
+/// app does not decode ("HEIC/HEIF", "AVIF", "PSD"), or None.
+pub fn undecoded_format(bytes: &[u8]) -> Option<&'static str> {
+    match sniff(bytes)? {
+        Container::Heif if heif::is_avif(bytes) => Some("AVIF"),
+        Container::Heif => Some("HEIC/HEIF"),
+        Container::Psd => Some("PSD"),
+        _ => None,
     }
 }
 
@@ -43,6 +68,10 @@ struct Blocks<'a> {
     iim_owned: Vec<Vec<u8>>,
     xmp: Vec<&'a [u8]>,
     tiff: Vec<&'a [u8]>,
+    /// TIFF structures and XMP packets decoded or gathered from elsewhere
+    /// (a PNG's raw profile, a HEIF item's extents).
+    tiff_owned: Vec<Vec<u8>>,
+    xmp_owned: Vec<Vec<u8>>,
 }
 
 impl Blocks<'_> {
@@ -51,8 +80,13 @@ impl Blocks<'_> {
         let mut fields = Vec::new();
         let mut iims: Vec<&[u8]> = self.iim;
         let mut tiff_xmp = Vec::new();
-        let tiffs: Vec<exif::TiffContents<'_>> =
-            self.tiff.iter().map(|t| exif::read_tiff(t)).collect();
+        let tiffs: Vec<exif::TiffContents<'_>> = self
+            .tiff
+            .iter()
+            .copied()
+            .chain(self.tiff_owned.iter().map(Vec::as_slice))
+            .map(exif::read_tiff)
+            .collect();
         for contents in &tiffs {
             iims.extend(contents.iptc);
             if let Some(resources) = contents.photoshop
@@ -72,7 +106,8 @@ impl Blocks<'_> {
         if let Some(iim) = iims.first() {
             fields.extend(iptc::read_iim(iim));
         }
-        for packet in self.xmp.iter().chain(tiff_xmp.iter()) {
+        let owned_xmp = self.xmp_owned.iter().map(Vec::as_slice);
+        for packet in self.xmp.iter().copied().chain(owned_xmp).chain(tiff_xmp) {
             fields.extend(xmp::read_packet(packet));
         }
         for contents in tiffs {
@@ -80,6 +115,47 @@ impl Blocks<'_> {
         }
         fields
     }
+}
+
+impl Blocks<'_> {
+    /// A PNG's raw profile, where its bytes say it belongs.
+    fn add_raw_profile(&mut self, kind: Profile, profile: Vec<u8>) {
+        match kind {
+            Profile::Iptc => {
+                let resources = profile
+                    .strip_prefix(iptc::PHOTOSHOP_SIGNATURE)
+                    .unwrap_or(&profile);
+                if resources.starts_with(b"8BIM") {
+                    self.photoshop.extend_from_slice(resources);
+                } else {
+                    self.iim_owned.push(profile);
+                }
+            }
+            Profile::Exif | Profile::App1 => {
+                if let Some(packet) = profile.strip_prefix(xmp::XMP_SIGNATURE) {
+                    self.xmp_owned.push(packet.to_vec());
+                } else {
+                    let tiff = profile.strip_prefix(EXIF_SIGNATURE).unwrap_or(&profile);
+                    self.tiff_owned.push(tiff.to_vec());
+                }
+            }
+        }
+    }
+}
+
+/// A Photoshop document's image resources: IPTC, XMP and EXIF.
+fn psd_blocks(bytes: &[u8]) -> Blocks<'_> {
+    let mut blocks = Blocks::default();
+    if let Some(resources) = psd::image_resources(bytes) {
+        blocks.photoshop.extend_from_slice(resources);
+        blocks
+            .xmp
+            .extend(iptc::photoshop_resource(resources, psd::XMP_RESOURCE_ID));
+        blocks
+            .tiff
+            .extend(iptc::photoshop_resource(resources, psd::EXIF_RESOURCE_ID));
+    }
+    blocks
 }
 
 /// Reads every field from a file's bytes (empty when the format is unknown).
@@ -92,6 +168,15 @@ pub fn read_fields(bytes: &[u8]) -> Vec<MetadataField> {
             ..Blocks::default()
         },
         Some(Container::WebP) => webp_blocks(bytes),
+        Some(Container::Heif) => {
+            let items = heif::read_metadata(bytes);
+            Blocks {
+                tiff_owned: items.exif,
+                xmp_owned: items.xmp,
+                ..Blocks::default()
+            }
+        }
+        Some(Container::Psd) => psd_blocks(bytes),
         None => Blocks::default(),
     };
     blocks.fields()
@@ -102,15 +187,13 @@ const EXIF_SIGNATURE: &[u8] = b"Exif\0\0";
 fn jpeg_blocks(bytes: &[u8]) -> Blocks<'_> {
     let mut blocks = Blocks::default();
     let mut pos = 2usize;
-    loop {
-        // Skip fill bytes before a marker.
-        while bytes.get(pos) == Some(&0xFF) && bytes.get(pos + 1) == Some(&0xFF) {
-            pos += 1;
-        }
-        let (Some(&0xFF), Some(&marker)) = (bytes.get(pos), bytes.get(pos + 1)) else {
+    // The next marker: fill bytes, and stray bytes between segments (some
+    // writers leave them), are skipped, as exiftool skips them.
+    while let Some(at) = jpeg_end::next_marker(bytes, pos) {
+        let Some(&marker) = bytes.get(at + 1) else {
             break;
         };
-        pos += 2;
+        pos = at + 2;
         // Markers without a length.
         if marker == 0x01 || (0xD0..=0xD8).contains(&marker) {
             continue;
@@ -175,15 +258,8 @@ fn png_blocks(bytes: &[u8]) -> Blocks<'_> {
                     && let Some(packet) = png_xmp(data)
                 {
                     blocks.xmp.push(packet);
-                } else if let Some(profile) = png_profile::iptc_profile(kind, data) {
-                    let resources = profile
-                        .strip_prefix(iptc::PHOTOSHOP_SIGNATURE)
-                        .unwrap_or(&profile);
-                    if resources.starts_with(b"8BIM") {
-                        blocks.photoshop.extend_from_slice(resources);
-                    } else {
-                        blocks.iim_owned.push(profile);
-                    }
+                } else if let Some((profile_kind, profile)) = png_profile::raw_profile(kind, data) {
+                    blocks.add_raw_profile(profile_kind, profile);
                 }
             }
             b"IEND" => break,
@@ -257,4 +333,31 @@ pub fn insert_jpeg_segments(jpeg: &[u8], segments: &[Vec<u8>]) -> Option<Vec<u8>
     }
     out.extend_from_slice(jpeg.get(at..)?);
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::imaging::metadata::Field;
+
+    #[test]
+    fn stray_bytes_between_jpeg_segments_are_skipped() {
+        let xmp = xmp::encode_app1(&xmp::encode_packet(&[(
+            Field::City,
+            vec!["Paris".to_string()],
+        )]));
+        let mut jpeg = vec![0xFF, 0xD8];
+        jpeg.extend_from_slice(b"Exiv2");
+        jpeg.extend_from_slice(&xmp);
+        jpeg.extend_from_slice(&[0xFF, 0xD9]);
+        let fields: Vec<(Field, String)> = read_fields(&jpeg)
+            .into_iter()
+            .map(|f| (f.field, f.value))
+            .collect();
+        assert_eq!(fields, vec![(Field::City, "Paris".to_string())]);
+        // The same segments in an Exiv2 EXV file.
+        let mut exv = b"\xFF\x01Exiv2".to_vec();
+        exv.extend_from_slice(jpeg.get(7..).unwrap_or_default());
+        assert_eq!(read_fields(&exv).len(), 1);
+    }
 }

@@ -13,6 +13,7 @@ use image::ImageFormat;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::container::undecoded_format;
 use super::hash::{
     HASH_INPUT_SIDE, PhotoHash, SAME_PHOTO_MAX_DISTANCE, hash_image, same_photo_groups,
 };
@@ -57,6 +58,10 @@ pub struct ImageReport {
     pub hash: Option<String>,
     /// Why the image could not be read or decoded.
     pub problem: Option<String>,
+    /// A format whose metadata is read but whose pixels this app does not
+    /// decode (HEIC/HEIF, AVIF, PSD): `problem` says there is no preview.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub undecoded: bool,
 }
 
 /// One field one image disagrees with itself on.
@@ -90,12 +95,19 @@ impl ImageEvidence {
         self.images
             .iter()
             .filter_map(|image| {
+                // A format whose metadata is read but whose pixels are not
+                // decoded loaded as far as it can: a warning, not an error.
+                let (severity, kind) = if image.undecoded {
+                    (ProblemSeverity::Warning, ProblemKind::UnsupportedImage)
+                } else {
+                    (ProblemSeverity::Error, ProblemKind::BadImage)
+                };
                 image.problem.as_ref().map(|reason| Problem {
                     path: image.path.clone(),
                     reason: reason.clone(),
                     line: None,
-                    severity: ProblemSeverity::Error,
-                    kind: ProblemKind::BadImage,
+                    severity,
+                    kind,
                 })
             })
             .collect()
@@ -147,7 +159,11 @@ fn examine_one(root: &Path, relative: &Path, thumbnail_side: Option<u32>) -> Exa
             (report, Some(hash), thumbnail)
         }
         Err(error) => {
-            report.format = ImageFormat::from_path(relative).ok().map(format_name);
+            let undecoded = undecoded_format(&bytes);
+            report.undecoded = undecoded.is_some();
+            report.format = undecoded
+                .map(str::to_string)
+                .or_else(|| ImageFormat::from_path(relative).ok().map(format_name));
             report.problem = Some(error.to_string());
             (report, None, None)
         }

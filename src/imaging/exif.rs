@@ -79,6 +79,11 @@ impl<'a> Tiff<'a> {
         } else {
             usize::try_from(self.u32_at(entry + 8)?).ok()?
         };
+        // A value inside the 8-byte header is a lying offset (exiftool
+        // calls it "suspicious" and drops it too), not text.
+        if start < 8 {
+            return None;
+        }
         self.bytes.get(start..start.checked_add(size)?)
     }
 }
@@ -161,7 +166,14 @@ pub fn read_tiff(bytes: &[u8]) -> TiffContents<'_> {
         let Some(count) = tiff.u16_at(offset) else {
             continue;
         };
-        let count = usize::from(count).min(MAX_ENTRIES);
+        // A directory whose entries run past the end of the bytes is not
+        // one (a damaged or fuzzed file): none of it is read, as exiftool
+        // reads none of it ("Bad IFD0 directory").
+        let count = usize::from(count);
+        if offset + 2 + count * 12 > bytes.len() {
+            continue;
+        }
+        let count = count.min(MAX_ENTRIES);
         for index in 0..count {
             let entry = offset + 2 + index * 12;
             let Some(tag) = tiff.u16_at(entry) else {
@@ -169,7 +181,11 @@ pub fn read_tiff(bytes: &[u8]) -> TiffContents<'_> {
             };
             match tag {
                 TAG_EXIF_IFD => {
-                    if let Some(sub) = tiff.u32_at(entry + 8) {
+                    // A pointer is a LONG or an IFD (type 13); any other
+                    // type is a damaged entry, not a pointer.
+                    if matches!(tiff.u16_at(entry + 2), Some(4 | 13))
+                        && let Some(sub) = tiff.u32_at(entry + 8)
+                    {
                         pending.push((sub, false));
                     }
                 }
@@ -324,6 +340,38 @@ mod tests {
         assert_eq!(
             read_tiff(b"MM\0*\0\0\0\x08\xFF\xFF"),
             TiffContents::default()
+        );
+    }
+
+    #[test]
+    fn damaged_directories_and_entries_are_not_read() {
+        let valid = build(true, &[(TAG_MAKE, "PENTAX")], "2024:07:30 21:15:00");
+        // IFD0 declaring forty entries, cut after thirty: none of it.
+        let mut overlong = valid.clone();
+        if let Some(count) = overlong.get_mut(8) {
+            *count = 40;
+        }
+        let short = overlong.get(..8 + 2 + 12 * 30).unwrap_or_default();
+        assert_eq!(read_tiff(short), TiffContents::default());
+        // The EXIF pointer typed as text: not followed.
+        let mut text_pointer = valid.clone();
+        let pointer_type = 8 + 2 + 12 + 2;
+        if let Some(kind) = text_pointer.get_mut(pointer_type) {
+            *kind = 2;
+        }
+        assert_eq!(
+            values(&read_tiff(&text_pointer)),
+            vec![(Field::Make, "PENTAX")]
+        );
+        // A value whose offset points into the header.
+        let mut into_header = valid;
+        let make_offset = 8 + 2 + 8;
+        if let Some(offset) = into_header.get_mut(make_offset) {
+            *offset = 0;
+        }
+        assert_eq!(
+            values(&read_tiff(&into_header)),
+            vec![(Field::DateCreated, "2024-07-30T21:15:00")]
         );
     }
 

@@ -114,12 +114,12 @@ fn datasets(block: &[u8]) -> Vec<Dataset<'_>> {
     found
 }
 
-/// Decodes an IIM value in the block's character set.
+/// Decodes an IIM value in the block's character set, cut at its first NUL:
+/// writers pad values with NULs, and some leave whatever was in the buffer
+/// behind the padding (what follows is never text of the value).
 fn decode(data: &[u8], utf8: bool) -> String {
-    let trimmed = match data.iter().rposition(|&b| b != 0) {
-        Some(last) => data.get(..=last).unwrap_or(data),
-        None => &[],
-    };
+    let end = data.iter().position(|&b| b == 0).unwrap_or(data.len());
+    let trimmed = data.get(..end).unwrap_or(data);
     if utf8 {
         String::from_utf8_lossy(trimmed).into_owned()
     } else {
@@ -169,6 +169,12 @@ pub fn read_iim(block: &[u8]) -> Vec<MetadataField> {
 /// Finds the IPTC resource (8BIM 0x0404) in a Photoshop image resource
 /// block (without the "Photoshop 3.0" signature) and returns its data.
 pub fn iim_from_resources(resources: &[u8]) -> Option<&[u8]> {
+    photoshop_resource(resources, IPTC_RESOURCE_ID)
+}
+
+/// The data of the first image resource with the given id (0x0404 IPTC,
+/// 0x0422 EXIF, 0x0424 XMP) in a Photoshop image resource block.
+pub fn photoshop_resource(resources: &[u8], wanted: u16) -> Option<&[u8]> {
     let mut pos = 0usize;
     loop {
         let header = resources.get(pos..pos + 6)?;
@@ -184,7 +190,7 @@ pub fn iim_from_resources(resources: &[u8]) -> Option<&[u8]> {
         let size = usize::try_from(u32::from_be_bytes(size_bytes.try_into().ok()?)).ok()?;
         pos += 4;
         let data = resources.get(pos..pos.checked_add(size)?)?;
-        if id == IPTC_RESOURCE_ID {
+        if id == wanted {
             return Some(data);
         }
         pos += (size + 1) & !1;
@@ -297,6 +303,28 @@ mod tests {
         let mut iim = Vec::new();
         push_dataset(&mut iim, 2, dataset::BYLINE, b"M\xFCller \x80");
         assert_eq!(values(&read_iim(&iim)), vec![(Field::Byline, "Müller €")]);
+    }
+
+    #[test]
+    fn values_are_cut_at_their_nul_padding() {
+        let mut iim = Vec::new();
+        push_dataset(&mut iim, 2, dataset::CREDIT, b"AFP\0\0\0\0");
+        push_dataset(
+            &mut iim,
+            2,
+            dataset::CITY,
+            b"Paris\0\0Photoshop 3.0\x008BIM",
+        );
+        push_dataset(&mut iim, 2, dataset::SOURCE, b"\0\0\0\0");
+        push_dataset(&mut iim, 2, dataset::HEADLINE, b"Podium");
+        assert_eq!(
+            values(&read_iim(&iim)),
+            vec![
+                (Field::Credit, "AFP"),
+                (Field::City, "Paris"),
+                (Field::Headline, "Podium")
+            ]
+        );
     }
 
     #[test]

@@ -2,10 +2,12 @@
 //! within limits, and perceptual hashes for "same photo?" matching.
 //!
 //! - `metadata` (the model and `read_embedded`), fed by `container` (JPEG,
-//!   PNG, TIFF, WebP walks) and the readers `iptc`, `xmp`, `exif`,
-//!   `png_profile` (IPTC in PNG text chunks);
-//! - `preview` (decoding within limits, thumbnails), `cache` (bounded in
-//!   bytes), `loader` (the background pool the GUI uses);
+//!   PNG, TIFF, WebP walks; `heif` for HEIC/AVIF items, `psd` for Photoshop
+//!   documents) and the readers `iptc`, `xmp`, `exif`, `png_profile` (IPTC
+//!   and EXIF in PNG text chunks);
+//! - `preview` (decoding within limits, thumbnails; `tiff_pixels` for TIFF
+//!   colour types the decoder refuses, `jpeg_end` for truncation), `cache`
+//!   (bounded in bytes), `loader` (the background pool the GUI uses);
 //! - `hash` (perceptual hashes, same-photo groups) and `evidence` (all of it
 //!   for a photo's images, for the report and the GUI).
 
@@ -14,9 +16,13 @@ pub mod container;
 pub mod evidence;
 pub mod exif;
 pub mod hash;
+pub mod heif;
 pub mod iptc;
+pub mod jpeg_end;
 pub mod loader;
 pub mod metadata;
 pub mod png_profile;
 pub mod preview;
+pub mod psd;
+pub mod tiff_pixels;
 pub mod xmp;

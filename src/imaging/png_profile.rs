@@ -1,20 +1,47 @@
-//! IPTC in PNG files. PNG has no IPTC chunk; exiftool and ImageMagick write
-//! it as a text chunk with the keyword "Raw profile type iptc" (usually a
-//! zlib-compressed `zTXt`): a newline, the profile's name, its length in
-//! bytes, then the bytes in hexadecimal, wrapped over lines. The bytes are
+//! IPTC and EXIF in PNG text chunks. Before PNG had an `eXIf` chunk, and
+//! for IPTC, which it still has none for, exiftool and ImageMagick write
+//! them as text chunks with the keyword "Raw profile type iptc" (or
+//! "... exif", or "... APP1" for a JPEG APP1 payload), usually a
+//! zlib-compressed `zTXt`: a newline, the profile's name, its length in
+//! bytes, then the bytes in hexadecimal, wrapped over lines. IPTC bytes are
 //! Photoshop image resources (IPTC inside a 0x0404 resource), sometimes
-//! behind a "Photoshop 3.0" signature, or a bare IIM block.
+//! behind a "Photoshop 3.0" signature, or a bare IIM block; EXIF bytes are
+//! a TIFF structure, usually behind "Exif\0\0".
 
-/// The keyword of the chunk.
-const KEYWORD: &[u8] = b"Raw profile type iptc";
+/// The keywords of the chunks, after the common prefix.
+const PREFIX: &[u8] = b"Raw profile type ";
 /// The most a compressed profile may inflate to: IPTC is a few kilobytes,
-/// so anything bigger is a zip bomb, not a caption.
+/// EXIF with its thumbnail some tens, so anything bigger is a zip bomb,
+/// not a caption.
 const MAX_PROFILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Which profile a chunk holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    Iptc,
+    /// A TIFF structure, maybe behind "Exif\0\0".
+    Exif,
+    /// A JPEG APP1 payload: "Exif\0\0" and a TIFF structure, or XMP.
+    App1,
+}
 
 /// The profile's bytes from a `tEXt`, `zTXt` or `iTXt` chunk's data, when
 /// the chunk is an IPTC raw profile.
 pub fn iptc_profile(kind: &[u8], data: &[u8]) -> Option<Vec<u8>> {
-    let rest = data.strip_prefix(KEYWORD)?.strip_prefix(b"\0")?;
+    raw_profile(kind, data).and_then(|(profile, bytes)| (profile == Profile::Iptc).then_some(bytes))
+}
+
+/// Which raw profile a `tEXt`, `zTXt` or `iTXt` chunk holds, and its bytes.
+pub fn raw_profile(kind: &[u8], data: &[u8]) -> Option<(Profile, Vec<u8>)> {
+    let rest = data.strip_prefix(PREFIX)?;
+    let keyword_end = rest.iter().position(|&b| b == 0)?;
+    let profile = match rest.get(..keyword_end)? {
+        b"iptc" | b"IPTC" => Profile::Iptc,
+        b"exif" | b"EXIF" => Profile::Exif,
+        b"APP1" | b"app1" => Profile::App1,
+        _ => return None,
+    };
+    let rest = rest.get(keyword_end + 1..)?;
     let text = match kind {
         b"tEXt" => rest.to_vec(),
         b"zTXt" => inflate(rest.get(1..)?)?, // compression method byte
@@ -33,7 +60,7 @@ pub fn iptc_profile(kind: &[u8], data: &[u8]) -> Option<Vec<u8>> {
         }
         _ => return None,
     };
-    from_hex_profile(&text)
+    Some((profile, from_hex_profile(&text)?))
 }
 
 fn inflate(compressed: &[u8]) -> Option<Vec<u8>> {
@@ -97,5 +124,25 @@ mod tests {
         let mut plain = b"Raw profile type iptc\0".to_vec();
         plain.extend_from_slice(b"\niptc\n 2\n1c02\n");
         assert_eq!(iptc_profile(b"tEXt", &plain), Some(vec![0x1c, 0x02]));
+    }
+
+    #[test]
+    fn exif_profiles_are_told_apart() {
+        let mut plain = b"Raw profile type exif\0".to_vec();
+        plain.extend_from_slice(b"\nexif\n 8\n457869660000\n4d4d\n");
+        assert_eq!(
+            raw_profile(b"tEXt", &plain),
+            Some((Profile::Exif, b"Exif\0\0MM".to_vec()))
+        );
+        assert_eq!(iptc_profile(b"tEXt", &plain), None);
+        let mut app1 = b"Raw profile type APP1\0\0".to_vec();
+        app1.extend(miniz_oxide::deflate::compress_to_vec_zlib(
+            b"\nAPP1\n 2\n4d4d\n",
+            6,
+        ));
+        assert_eq!(
+            raw_profile(b"zTXt", &app1),
+            Some((Profile::App1, b"MM".to_vec()))
+        );
     }
 }

@@ -108,18 +108,13 @@ fn classify(error: ImageError) -> PreviewError {
     }
 }
 
-/// A JPEG must end with its end-of-image marker (some encoders pad after
-/// it): zune-jpeg decodes a truncated JPEG without complaint, greying out
-/// the missing part, which would hide a damaged file.
+/// A JPEG's data must end properly (`jpeg_end`): zune-jpeg decodes a
+/// truncated JPEG without complaint, greying out the missing part, which
+/// would hide a damaged file. Bytes after the end-of-image marker are fine.
 fn check_jpeg_complete(bytes: &[u8]) -> Result<(), PreviewError> {
-    let tail_start = bytes.len().saturating_sub(64 * 1024);
-    let tail = bytes.get(tail_start..).unwrap_or_default();
-    if tail.windows(2).any(|w| w == [0xFF, 0xD9]) {
-        Ok(())
-    } else {
-        Err(PreviewError::Truncated(
-            "the JPEG has no end-of-image marker".to_string(),
-        ))
+    match super::jpeg_end::jpeg_end(bytes).problem() {
+        None => Ok(()),
+        Some(problem) => Err(PreviewError::Truncated(problem.to_string())),
     }
 }
 
@@ -189,19 +184,42 @@ pub fn decode_at_least(
     long_side: u32,
     limits: DecodeLimits,
 ) -> Result<Decoded, PreviewError> {
+    refuse_undecoded(bytes)?;
     if container_is_jpeg(bytes) {
         check_jpeg_complete(bytes)?;
         if let Some(decoded) = decode_jpeg_scaled(bytes, long_side, limits)? {
             return Ok(decoded);
         }
     }
-    let (image, format) = decode(bytes, limits)?;
+    let (image, format) = decode(bytes, limits).or_else(|error| match error {
+        PreviewError::Unsupported(_) if is_tiff(bytes) => {
+            super::tiff_pixels::decode_unusual_tiff(bytes, limits)
+                .map(|image| (image, ImageFormat::Tiff))
+                .map_err(|_| error)
+        }
+        other => Err(other),
+    })?;
     Ok(Decoded {
         source_width: image.width(),
         source_height: image.height(),
         image,
         format,
     })
+}
+
+/// HEIC/HEIF, AVIF and PSD files: their metadata is read, their pixels are
+/// not decoded; the error says so in those words.
+fn refuse_undecoded(bytes: &[u8]) -> Result<(), PreviewError> {
+    match super::container::undecoded_format(bytes) {
+        Some(format) => Err(PreviewError::Unsupported(format!(
+            "no preview: this app does not decode {format} pictures (the embedded caption and credit are read)"
+        ))),
+        None => Ok(()),
+    }
+}
+
+fn is_tiff(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"II*\0") || bytes.starts_with(b"MM\0*")
 }
 
 fn container_is_jpeg(bytes: &[u8]) -> bool {

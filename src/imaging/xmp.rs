@@ -144,9 +144,75 @@ fn lang_of(start: &BytesStart<'_>) -> Option<String> {
         })
 }
 
-/// Reads the fields we know from an XMP packet (bytes, UTF-8 expected).
+/// The text encodings an XMP packet may be written in (XMP part 3: UTF-8,
+/// UTF-16 or UTF-32, either byte order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PacketEncoding {
+    Utf8,
+    Utf16 { big_endian: bool },
+    Utf32 { big_endian: bool },
+}
+
+/// Tells the encoding from the packet's first character, which is `<` (of
+/// `<?xpacket` or `<x:xmpmeta`) or a byte-order mark, after any NUL-free
+/// leading whitespace.
+fn packet_encoding(packet: &[u8]) -> PacketEncoding {
+    let start = packet
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+        .unwrap_or(0);
+    let head = packet.get(start..).unwrap_or_default();
+    match head {
+        [0, 0, 0xFE, 0xFF, ..] | [0, 0, 0, b'<', ..] => PacketEncoding::Utf32 { big_endian: true },
+        [0xFF, 0xFE, 0, 0, ..] | [b'<', 0, 0, 0, ..] => PacketEncoding::Utf32 { big_endian: false },
+        [0xFE, 0xFF, ..] | [0, b'<', ..] => PacketEncoding::Utf16 { big_endian: true },
+        [0xFF, 0xFE, ..] | [b'<', 0, ..] => PacketEncoding::Utf16 { big_endian: false },
+        _ => PacketEncoding::Utf8,
+    }
+}
+
+/// The packet as text, whatever its encoding; bytes that do not decode
+/// become U+FFFD, and a byte-order mark is dropped.
+fn packet_text(packet: &[u8]) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let text: Cow<'_, str> = match packet_encoding(packet) {
+        PacketEncoding::Utf8 => String::from_utf8_lossy(packet),
+        PacketEncoding::Utf16 { big_endian } => {
+            let encoding = if big_endian {
+                encoding_rs::UTF_16BE
+            } else {
+                encoding_rs::UTF_16LE
+            };
+            Cow::Owned(encoding.decode_without_bom_handling(packet).0.into_owned())
+        }
+        PacketEncoding::Utf32 { big_endian } => Cow::Owned(
+            packet
+                .chunks(4)
+                .map(|unit| {
+                    let bytes: [u8; 4] = unit.try_into().unwrap_or([0, 0, 0xFF, 0xFD]);
+                    let code = if big_endian {
+                        u32::from_be_bytes(bytes)
+                    } else {
+                        u32::from_le_bytes(bytes)
+                    };
+                    char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+                })
+                .collect(),
+        ),
+    };
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim_start_matches('\u{FEFF}')),
+        Cow::Owned(s) => match s.strip_prefix('\u{FEFF}') {
+            Some(rest) => Cow::Owned(rest.to_string()),
+            None => Cow::Owned(s),
+        },
+    }
+}
+
+/// Reads the fields we know from an XMP packet (bytes in UTF-8, UTF-16 or
+/// UTF-32).
 pub fn read_packet(packet: &[u8]) -> Vec<MetadataField> {
-    let text = String::from_utf8_lossy(packet);
+    let text = packet_text(packet);
     let mut reader = NsReader::from_str(&text);
     let mut found = Vec::new();
     let mut open: Option<OpenProperty> = None;
@@ -440,6 +506,45 @@ mod tests {
             values(&read_packet(packet.as_bytes())),
             vec![(Field::City, "Paris")]
         );
+    }
+
+    #[test]
+    fn utf16_and_utf32_packets_are_read() {
+        let packet = encode_packet(&[
+            (Field::Caption, vec!["Lim Jong-hoon (임종훈) 🏓".into()]),
+            (Field::City, vec!["Paris".into()]),
+        ]);
+        let expected = vec![
+            (Field::Caption, "Lim Jong-hoon (임종훈) 🏓"),
+            (Field::City, "Paris"),
+        ];
+        let units: Vec<u16> = packet.encode_utf16().collect();
+        let utf16_be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+        let utf16_le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+        let utf32_be: Vec<u8> = packet
+            .chars()
+            .flat_map(|c| u32::from(c).to_be_bytes())
+            .collect();
+        let utf32_le: Vec<u8> = packet
+            .chars()
+            .flat_map(|c| u32::from(c).to_le_bytes())
+            .collect();
+        for (name, bytes) in [
+            ("UTF-16BE", &utf16_be),
+            ("UTF-16LE", &utf16_le),
+            ("UTF-32BE", &utf32_be),
+            ("UTF-32LE", &utf32_le),
+        ] {
+            assert_eq!(values(&read_packet(bytes)), expected, "{name}");
+        }
+        // A byte-order mark before the packet.
+        let mut with_bom = vec![0xFE, 0xFF];
+        with_bom.extend_from_slice(&utf16_be);
+        assert_eq!(values(&read_packet(&with_bom)), expected);
+        // An odd trailing byte costs nothing but itself.
+        let mut odd = utf16_le.clone();
+        odd.push(b'x');
+        assert_eq!(values(&read_packet(&odd)), expected);
     }
 
     #[test]
