@@ -86,25 +86,46 @@ fn the_stand_ins_examined() -> TestResult {
         Some("caption-provenance stand-in")
     );
     assert_eq!(agency.conflicts, vec![]);
+    // The crop (about a fifth cut off) is past the threshold measured on
+    // real photos: a group of its own (BENCHMARKS.md, "Same photo").
     assert_eq!(
         evidence.groups,
         vec![
-            images.get(..4).ok_or("short")?.to_vec(),
+            images.get(..3).ok_or("short")?.to_vec(),
+            vec![PathBuf::from("images/selfie-crop.jpg")],
             vec![PathBuf::from("images/ceremony-wide.jpg")]
         ]
     );
-    // Every pair among the copies is listed as the same photo; pairs with
-    // the wide shot, where listed at all, are different.
-    let same: Vec<(&Path, &Path)> = evidence
-        .matches
-        .iter()
-        .filter(|m| m.verdict == MatchVerdict::SamePhoto)
-        .map(|m| (m.a.as_path(), m.b.as_path()))
-        .collect();
-    assert_eq!(same.len(), 6);
+    // Every pair among the three copies is listed as the same photo; the
+    // crop is not the master; pairs with the wide shot, where listed at
+    // all, are different.
+    let verdict = |a: &str, b: &str| {
+        evidence
+            .matches
+            .iter()
+            .find(|m| m.a.ends_with(a) && m.b.ends_with(b))
+            .map(|m| m.verdict)
+    };
+    assert_eq!(
+        verdict("selfie-1600.jpg", "selfie-400.png"),
+        Some(MatchVerdict::SamePhoto)
+    );
+    assert_eq!(
+        verdict("selfie-1600.jpg", "selfie-agency.jpg"),
+        Some(MatchVerdict::SamePhoto)
+    );
+    assert_eq!(
+        verdict("selfie-400.png", "selfie-agency.jpg"),
+        Some(MatchVerdict::SamePhoto)
+    );
+    assert_eq!(
+        verdict("selfie-1600.jpg", "selfie-crop.jpg"),
+        Some(MatchVerdict::Different)
+    );
     for m in &evidence.matches {
-        let wide = m.b.ends_with("ceremony-wide.jpg");
-        assert_eq!(m.verdict == MatchVerdict::Different, wide, "{m:?}");
+        if m.b.ends_with("ceremony-wide.jpg") {
+            assert_eq!(m.verdict, MatchVerdict::Different, "{m:?}");
+        }
     }
     Ok(())
 }

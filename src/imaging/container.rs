@@ -184,6 +184,18 @@ pub fn read_fields(bytes: &[u8]) -> Vec<MetadataField> {
 
 const EXIF_SIGNATURE: &[u8] = b"Exif\0\0";
 
+/// The first EXIF (TIFF-structured) block of a file, if it has one: where
+/// the Orientation tag is looked for.
+pub fn exif_tiff(bytes: &[u8]) -> Option<&[u8]> {
+    let blocks = match sniff(bytes)? {
+        Container::Jpeg => jpeg_blocks(bytes),
+        Container::Png => png_blocks(bytes),
+        Container::Tiff => return Some(bytes),
+        Container::WebP => webp_blocks(bytes),
+    };
+    blocks.tiff.first().copied()
+}
+
 fn jpeg_blocks(bytes: &[u8]) -> Blocks<'_> {
     let mut blocks = Blocks::default();
     let mut pos = 2usize;

@@ -18,7 +18,8 @@ use super::hash::{
     HASH_INPUT_SIDE, PhotoHash, SAME_PHOTO_MAX_DISTANCE, hash_image, same_photo_groups,
 };
 use super::metadata::{EmbeddedMetadata, Field, MetadataField, internal_conflicts, read_embedded};
-use super::preview::{DecodeLimits, Thumbnail, decode_at_least, read_image_file, shrink_decoded};
+use super::orientation::decode_upright;
+use super::preview::{DecodeLimits, Thumbnail, read_image_file, shrink_decoded};
 use crate::corpus::{Problem, ProblemKind, ProblemSeverity};
 
 /// Pairs further apart than this are not listed (they are plainly different).
@@ -29,11 +30,13 @@ pub const LISTED_MAX_DISTANCE: u32 = 2 * SAME_PHOTO_MAX_DISTANCE;
 pub struct ImageEvidence {
     /// One per image, in the order given.
     pub images: Vec<ImageReport>,
-    /// Pairs of images within `LISTED_MAX_DISTANCE`, with their verdict,
+    /// Pairs of images within `LISTED_MAX_DISTANCE` or the same photo (a
+    /// crop matched by its segments may be further apart), with their verdict,
     /// in order of the first image then the second.
     pub matches: Vec<ImageMatch>,
-    /// Same-photo groups (paths as given), ordered by first appearance;
-    /// images that could not be hashed are in no group.
+    /// Same-photo groups (paths as given), ordered by first appearance, in
+    /// which every two images are the same photo (no chains); images that
+    /// could not be hashed are in no group.
     pub groups: Vec<Vec<PathBuf>>,
     /// Each image's hash (None: it could not be decoded), in image order,
     /// for distances to any image without going through `matches`.
@@ -148,7 +151,7 @@ fn examine_one(root: &Path, relative: &Path, thumbnail_side: Option<u32>) -> Exa
         .map(|(field, values)| MetadataConflict { field, values })
         .collect();
     let needed = HASH_INPUT_SIDE.max(thumbnail_side.unwrap_or(0));
-    match decode_at_least(&bytes, needed, DecodeLimits::default()) {
+    match decode_upright(&bytes, needed, DecodeLimits::default()) {
         Ok(decoded) => {
             report.width = Some(decoded.source_width);
             report.height = Some(decoded.source_height);
@@ -238,14 +241,15 @@ fn examine(
                 continue;
             };
             let distance = a.distance(b);
-            if distance > LISTED_MAX_DISTANCE {
+            let same = a.same_photo(b);
+            if distance > LISTED_MAX_DISTANCE && !same {
                 continue;
             }
             matches.push(ImageMatch {
                 a: report_a.path.clone(),
                 b: report_b.path.clone(),
                 distance,
-                verdict: if distance <= SAME_PHOTO_MAX_DISTANCE {
+                verdict: if same {
                     MatchVerdict::SamePhoto
                 } else {
                     MatchVerdict::Different

@@ -1,47 +1,62 @@
 //! "Are these two files the same photo?": perceptual hashes and grouping.
 //!
-//! Each image is decoded through the preview path (within limits), shrunk,
-//! and hashed with `image_hasher`; two images whose hashes differ in at most
-//! `SAME_PHOTO_MAX_DISTANCE` bits are the same photo, and groups are the
-//! connected components of that relation. The settings are tuned on the
-//! stand-ins: resized, recompressed, moderately cropped and caption-barred
-//! copies match, a different picture of the same scene does not (see the
-//! tests in `tests/imaging_matching.rs`).
+//! Each image is decoded through the preview path (within limits, turned
+//! upright by its EXIF orientation), shrunk, and hashed with `image_hasher`
+//! (a double-gradient hash of the whole picture) and by segments
+//! (`segments`, for crops). Two images are the same photo when their
+//! whole-image hashes differ in at most `SAME_PHOTO_MAX_DISTANCE` bits, or
+//! when they share enough segments. Groups are sets in which every two
+//! images are the same photo (complete linkage): a chain of near matches
+//! does not make one group. The thresholds are measured on real photos and
+//! their derivatives (`benches/same_photo/run.sh`, BENCHMARKS.md "Same
+//! photo"): precision at least 0.99.
 
 use std::path::Path;
 
 use image::DynamicImage;
 use image_hasher::{HashAlg, HasherConfig, ImageHash};
 
-use super::preview::{
-    DecodeLimits, PreviewError, Thumbnail, decode_at_least, read_image_file, shrink_decoded,
-};
+use super::orientation::decode_upright;
+use super::preview::{DecodeLimits, PreviewError, Thumbnail, read_image_file, shrink_decoded};
+use super::segments::{SegmentHashes, segment_hashes};
 
 /// The hash grid's side: a double-gradient hash (horizontal and vertical
 /// gradients on a half-size grid) of side 16 has 144 bits.
 pub const HASH_SIDE: u32 = 16;
-/// The most bits (of 144) two hashes of the same photo may differ in.
-/// Tuned on the stand-ins: copies of one picture differ by at most 37 bits
-/// (the moderate crop), the different picture of the scene by at least 58.
-pub const SAME_PHOTO_MAX_DISTANCE: u32 = 46;
+/// The most bits (of 144) two whole-image hashes of the same photo may
+/// differ in: the largest threshold whose precision is at least 0.99 on 253
+/// distinct real photos and their derivatives (BENCHMARKS.md, "Same photo":
+/// 14 false matches among 3.86 million pairs of different photos). The old
+/// 46, tuned on the stand-ins, matched 15,091 of those pairs.
+pub const SAME_PHOTO_MAX_DISTANCE: u32 = 24;
 /// Images are shrunk to this long side before hashing (speed; the hash
 /// itself works on a grid of a few pixels), and JPEGs are decoded at the
 /// smallest scale that keeps it.
 pub const HASH_INPUT_SIDE: u32 = 256;
 
-/// A perceptual hash of one image.
+/// The perceptual hashes of one image: of the whole picture, and of its
+/// segments (for crops).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhotoHash(ImageHash);
+pub struct PhotoHash {
+    whole: ImageHash,
+    segments: SegmentHashes,
+}
 
 impl PhotoHash {
-    /// Bits that differ between two hashes.
+    /// Bits that differ between the two whole-image hashes.
     pub fn distance(&self, other: &PhotoHash) -> u32 {
-        self.0.dist(&other.0)
+        self.whole.dist(&other.whole)
     }
 
-    /// The hash as base64, for reports.
+    /// How many segments the two pictures share (see `segments`).
+    pub fn shared_segments(&self, other: &PhotoHash) -> usize {
+        self.segments
+            .shared_with(&other.segments, super::segments::SEGMENT_MAX_DISTANCE)
+    }
+
+    /// The whole-image hash as base64, for reports.
     pub fn to_base64(&self) -> String {
-        self.0.to_base64()
+        self.whole.to_base64()
     }
 }
 
@@ -56,12 +71,15 @@ pub fn hash_image(image: &DynamicImage) -> PhotoHash {
         .hash_size(HASH_SIDE, HASH_SIDE)
         .hash_alg(HashAlg::DoubleGradient)
         .to_hasher();
-    PhotoHash(hasher.hash_image(&small))
+    PhotoHash {
+        whole: hasher.hash_image(&small),
+        segments: segment_hashes(&small),
+    }
 }
 
 /// Decodes bytes within `limits` and hashes them.
 pub fn hash_bytes(bytes: &[u8], limits: DecodeLimits) -> Result<PhotoHash, PreviewError> {
-    let decoded = decode_at_least(bytes, HASH_INPUT_SIDE, limits)?;
+    let decoded = decode_upright(bytes, HASH_INPUT_SIDE, limits)?;
     Ok(hash_image(&decoded.image))
 }
 
@@ -75,7 +93,7 @@ pub fn hash_file(path: &Path) -> Result<PhotoHash, PreviewError> {
 /// preview shows its distance to others as soon as it is drawn.
 pub fn load_thumbnail_and_hash(path: &Path, max_side: u32) -> Result<Thumbnail, PreviewError> {
     let bytes = read_image_file(path)?;
-    let decoded = decode_at_least(
+    let decoded = decode_upright(
         &bytes,
         max_side.max(HASH_INPUT_SIDE),
         DecodeLimits::default(),
@@ -85,52 +103,149 @@ pub fn load_thumbnail_and_hash(path: &Path, max_side: u32) -> Result<Thumbnail, 
     Ok(thumbnail)
 }
 
-/// Whether a distance means "the same photo".
+/// Whether a whole-image distance alone means "the same photo".
 pub fn is_same_photo(distance: u32) -> bool {
     distance <= SAME_PHOTO_MAX_DISTANCE
 }
 
+impl PhotoHash {
+    /// Whether two images are the same photo: their whole-image hashes are
+    /// within `SAME_PHOTO_MAX_DISTANCE`, or (a crop) they share enough
+    /// segments (`segments::SegmentHashes::same_photo`).
+    pub fn same_photo(&self, other: &PhotoHash) -> bool {
+        is_same_photo(self.distance(other)) || self.segments.same_photo(&other.segments)
+    }
+}
+
 /// Groups images into same-photo groups: indices into `hashes` (images
 /// without a hash are left out), each group sorted, groups ordered by their
-/// first index. A single image is a group of one.
+/// first index. A single image is a group of one. See [`complete_groups`].
 pub fn same_photo_groups(hashes: &[Option<PhotoHash>]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..hashes.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
+    complete_groups(
+        hashes.len(),
+        |i, j| {
+            let (Some(Some(a)), Some(Some(b))) = (hashes.get(i), hashes.get(j)) else {
+                return None;
+            };
+            a.same_photo(b).then(|| a.distance(b))
+        },
+        |i| hashes.get(i).is_some_and(Option::is_some),
+    )
+}
+
+/// Groups `count` items in which every two members are the same photo
+/// (complete linkage), so a chain A~B~C with A and C far apart never makes
+/// one group: `same(i, j)` (i < j) gives the pair's distance when the two
+/// are the same photo. Pairs are taken closest first (ties by index), and
+/// two groups are joined only when every pair across them is the same
+/// photo; the result depends on nothing but the distances. Items for which
+/// `present` is false are left out.
+pub fn complete_groups(
+    count: usize,
+    same: impl Fn(usize, usize) -> Option<u32>,
+    present: impl Fn(usize) -> bool,
+) -> Vec<Vec<usize>> {
+    let mut close: Vec<(u32, usize, usize)> = Vec::new();
+    let mut matching = std::collections::HashSet::new();
+    for i in 0..count {
+        for j in i + 1..count {
+            if let Some(distance) = same(i, j) {
+                close.push((distance, i, j));
+                matching.insert((i, j));
             }
-            i = p;
-        }
-        i
-    }
-    for (i, a) in hashes.iter().enumerate() {
-        for (j, b) in hashes.iter().enumerate().skip(i + 1) {
-            if let (Some(a), Some(b)) = (a, b)
-                && is_same_photo(a.distance(b))
-            {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
-                let (low, high) = (ri.min(rj), ri.max(rj));
-                if let Some(slot) = parent.get_mut(high) {
-                    *slot = low;
-                }
-            }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of_root: std::collections::BTreeMap<usize, usize> = Default::default();
-    for (i, hash) in hashes.iter().enumerate() {
-        if hash.is_none() {
+    close.sort_unstable();
+    // group_of[i]: index into `groups`.
+    let mut group_of: Vec<usize> = (0..count).collect();
+    let mut groups: Vec<Vec<usize>> = (0..count).map(|i| vec![i]).collect();
+    let pair_matches = |a: usize, b: usize| matching.contains(&(a.min(b), a.max(b)));
+    for (_, i, j) in close {
+        let (Some(&gi), Some(&gj)) = (group_of.get(i), group_of.get(j)) else {
+            continue;
+        };
+        if gi == gj {
             continue;
         }
-        let r = root(&mut parent, i);
-        let index = *group_of_root.entry(r).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        if let Some(group) = groups.get_mut(index) {
-            group.push(i);
+        let (Some(first), Some(second)) = (groups.get(gi), groups.get(gj)) else {
+            continue;
+        };
+        if !first
+            .iter()
+            .all(|&a| second.iter().all(|&b| pair_matches(a, b)))
+        {
+            continue;
+        }
+        let (keep, gone) = (gi.min(gj), gi.max(gj));
+        let moved = std::mem::take(groups.get_mut(gone).map_or(&mut Vec::new(), |g| g));
+        for &member in &moved {
+            if let Some(slot) = group_of.get_mut(member) {
+                *slot = keep;
+            }
+        }
+        if let Some(group) = groups.get_mut(keep) {
+            group.extend(moved);
+            group.sort_unstable();
         }
     }
-    groups
+    let mut result: Vec<Vec<usize>> = groups
+        .into_iter()
+        .map(|group| {
+            group
+                .into_iter()
+                .filter(|&i| present(i))
+                .collect::<Vec<_>>()
+        })
+        .filter(|group| !group.is_empty())
+        .collect();
+    result.sort_by_key(|group| group.first().copied());
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Items on a line at the given positions; two are the same photo when
+    /// at most 10 apart.
+    fn line(positions: &[u32]) -> Vec<Vec<usize>> {
+        complete_groups(
+            positions.len(),
+            |i, j| {
+                let (a, b) = (positions.get(i)?, positions.get(j)?);
+                let distance = a.abs_diff(*b);
+                (distance <= 10).then_some(distance)
+            },
+            |_| true,
+        )
+    }
+
+    #[test]
+    fn a_chain_does_not_make_one_group() {
+        // A~B (8), B~C (8), A and C 16 apart: B joins the closer... here
+        // both are 8, so the first pair by index wins: {A, B}, {C}.
+        assert_eq!(line(&[0, 8, 16]), vec![vec![0, 1], vec![2]]);
+        // B is closer to C: {A}, {B, C}.
+        assert_eq!(line(&[0, 9, 16]), vec![vec![0], vec![1, 2]]);
+        // A long chain, each step 6: pairs of neighbours, never the whole chain.
+        assert_eq!(
+            line(&[0, 6, 12, 18, 24, 30]),
+            vec![vec![0, 1], vec![2, 3], vec![4, 5]]
+        );
+    }
+
+    #[test]
+    fn groups_where_every_pair_matches_are_kept_whole() {
+        assert_eq!(
+            line(&[100, 0, 104, 3, 50, 108]),
+            vec![vec![0, 2, 5], vec![1, 3], vec![4]]
+        );
+        assert_eq!(line(&[]), Vec::<Vec<usize>>::new());
+    }
+
+    #[test]
+    fn absent_items_are_left_out() {
+        let groups = complete_groups(4, |_, _| Some(0), |i| i != 2);
+        assert_eq!(groups, vec![vec![0, 1, 3]]);
+    }
 }

@@ -6,10 +6,13 @@
 //!   documents) and the readers `iptc`, `xmp`, `exif`, `png_profile` (IPTC
 //!   and EXIF in PNG text chunks);
 //! - `preview` (decoding within limits, thumbnails; `tiff_pixels` for TIFF
-//!   colour types the decoder refuses, `jpeg_end` for truncation), `cache`
-//!   (bounded in bytes), `loader` (the background pool the GUI uses);
-//! - `hash` (perceptual hashes, same-photo groups) and `evidence` (all of it
-//!   for a photo's images, for the report and the GUI).
+//!   colour types the decoder refuses, `jpeg_end` for truncation),
+//!   `orientation` (EXIF orientation applied to every decode, so previews
+//!   and hashes are upright), `cache` (bounded in bytes), `loader` (the
+//!   background pool the GUI uses);
+//! - `hash` (perceptual hashes, same-photo groups; `segments` for crops)
+//!   and `evidence` (all of it for a photo's images, for the report and the
+//!   GUI).
 
 pub mod cache;
 pub mod container;
@@ -21,8 +24,10 @@ pub mod iptc;
 pub mod jpeg_end;
 pub mod loader;
 pub mod metadata;
+pub mod orientation;
 pub mod png_profile;
 pub mod preview;
 pub mod psd;
+pub mod segments;
 pub mod tiff_pixels;
 pub mod xmp;

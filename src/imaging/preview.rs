@@ -341,7 +341,7 @@ pub fn thumbnail_from_bytes(
     max_side: u32,
     limits: DecodeLimits,
 ) -> Result<Thumbnail, PreviewError> {
-    let decoded = decode_at_least(bytes, max_side, limits)?;
+    let decoded = super::orientation::decode_upright(bytes, max_side, limits)?;
     Ok(shrink_decoded(&decoded, max_side))
 }
 

@@ -18,7 +18,7 @@ use image::{DynamicImage, RgbaImage};
 use super::{ImageMatch, ImageReport, ImageSection, Thumbnails};
 use crate::corpus::{Corpus, Photo};
 use crate::imaging::evidence::{examine_images, examine_images_with_thumbnails};
-use crate::imaging::hash::is_same_photo;
+use crate::imaging::hash::complete_groups;
 use crate::imaging::preview::Thumbnail;
 
 /// The long side of an embedded thumbnail, in pixels.
@@ -35,37 +35,27 @@ pub enum ThumbnailChoice {
 }
 
 impl ImageSection {
-    /// The images grouped by "same photo" (pairs under the hash threshold,
-    /// joined transitively), in image order; an image that matches no other
-    /// is a group of one.
+    /// The images grouped by "same photo": groups in which every two
+    /// images are the same photo (`hash::complete_groups`, no chains), in
+    /// image order; an image that matches no other is a group of one.
     pub fn same_photo_groups(&self) -> Vec<Vec<&Path>> {
         let paths: Vec<&Path> = self.images.iter().map(|i| i.path.as_path()).collect();
-        let mut group: Vec<usize> = (0..paths.len()).collect();
+        let index = |path: &Path| paths.iter().position(|p| *p == path);
+        let mut same = std::collections::HashMap::new();
         for m in self.matches.iter().filter(|m| m.same_photo) {
-            let a = paths.iter().position(|p| *p == m.a);
-            let b = paths.iter().position(|p| *p == m.b);
-            if let (Some(a), Some(b)) = (a, b) {
-                let (from, to) = (group[a].max(group[b]), group[a].min(group[b]));
-                for g in &mut group {
-                    if *g == from {
-                        *g = to;
-                    }
-                }
+            if let (Some(a), Some(b)) = (index(&m.a), index(&m.b)) {
+                same.insert((a.min(b), a.max(b)), m.distance);
             }
         }
-        let mut groups: Vec<Vec<&Path>> = Vec::new();
-        let mut leaders: Vec<usize> = Vec::new();
-        for (i, path) in paths.iter().enumerate() {
-            let leader = group[i];
-            match leaders.iter().position(|&l| l == leader) {
-                Some(k) => groups[k].push(path),
-                None => {
-                    leaders.push(leader);
-                    groups.push(vec![path]);
-                }
-            }
-        }
-        groups
+        complete_groups(paths.len(), |i, j| same.get(&(i, j)).copied(), |_| true)
+            .into_iter()
+            .map(|group| {
+                group
+                    .into_iter()
+                    .filter_map(|i| paths.get(i).copied())
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -123,7 +113,7 @@ fn examine_photo(
                     a: pa.clone(),
                     b: pb.clone(),
                     distance,
-                    same_photo: is_same_photo(distance),
+                    same_photo: a.same_photo(b),
                 });
             }
         }
@@ -158,7 +148,7 @@ mod tests {
     use std::path::PathBuf;
 
     #[test]
-    fn same_photo_pairs_join_into_groups() {
+    fn groups_need_every_pair_to_be_the_same_photo() {
         let image = |p: &str| ImageReport {
             path: PathBuf::from(p),
             width: None,
@@ -174,7 +164,7 @@ mod tests {
             distance: if same_photo { 2 } else { 30 },
             same_photo,
         };
-        let section = ImageSection {
+        let mut section = ImageSection {
             note: None,
             images: vec![image("a"), image("wide"), image("b"), image("c")],
             matches: vec![
@@ -184,6 +174,16 @@ mod tests {
                 pair("wide", "b", false),
             ],
         };
+        // a~c and b~c, but a and b are not the same photo: no chain.
+        assert_eq!(
+            section.same_photo_groups(),
+            vec![
+                vec![Path::new("a"), Path::new("c")],
+                vec![Path::new("wide")],
+                vec![Path::new("b")]
+            ]
+        );
+        section.matches.push(pair("a", "b", true));
         assert_eq!(
             section.same_photo_groups(),
             vec![

@@ -25,6 +25,9 @@ const LIST_HEIGHT: f32 = 480.0;
 pub struct Row {
     pub path: PathBuf,
     pub distance: Option<u32>,
+    /// Whether it is the same photo as the one shown (the distance, or for
+    /// a crop its segments); None when not compared.
+    pub same_photo: Option<bool>,
     /// Why the image could not be examined.
     pub problem: Option<String>,
 }
@@ -67,6 +70,9 @@ pub fn rows<'a>(
             distance: shown_hash
                 .zip(hash_of(path))
                 .map(|(shown, other)| shown.distance(other)),
+            same_photo: shown_hash
+                .zip(hash_of(path))
+                .map(|(shown, other)| shown.same_photo(other)),
             problem: problem_of(path),
         })
         .collect();
@@ -79,7 +85,10 @@ pub fn rows<'a>(
 /// What a row says about its distance.
 pub fn distance_text(row: &Row, hashes_known: bool) -> String {
     match (row.distance, &row.problem) {
-        (Some(d), _) if is_same_photo(d) => format!("distance {d}: the same photo"),
+        (Some(d), _) if row.same_photo == Some(true) && !is_same_photo(d) => {
+            format!("distance {d}: the same photo, cropped (shared parts)")
+        }
+        (Some(d), _) if row.same_photo == Some(true) => format!("distance {d}: the same photo"),
         (Some(d), _) => format!("distance {d}: a different picture"),
         (None, Some(problem)) => problem.clone(),
         (None, None) if hashes_known => "distance: not known".to_owned(),
@@ -100,10 +109,7 @@ pub fn ui(
         textures.known_hashes(root).into_iter().collect();
     let known = |path: &Path| known_hashes.get(path);
     let rows = rows(photo, shown, evidence, &known);
-    let same = rows
-        .iter()
-        .filter(|r| r.distance.is_some_and(is_same_photo))
-        .count();
+    let same = rows.iter().filter(|r| r.same_photo == Some(true)).count();
     let heading = match (shown, evidence) {
         (Some(_), Some(_)) => format!(
             "Other images of this photo: {} ({same} the same photo)",
