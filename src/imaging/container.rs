@@ -192,6 +192,9 @@ pub fn exif_tiff(bytes: &[u8]) -> Option<&[u8]> {
         Container::Png => png_blocks(bytes),
         Container::Tiff => return Some(bytes),
         Container::WebP => webp_blocks(bytes),
+        Container::Psd => psd_blocks(bytes),
+        // No HEIC/AVIF picture is decoded, so none is turned upright.
+        Container::Heif => return None,
     };
     blocks.tiff.first().copied()
 }
