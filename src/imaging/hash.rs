@@ -40,6 +40,9 @@ pub const HASH_INPUT_SIDE: u32 = 256;
 pub struct PhotoHash {
     whole: ImageHash,
     segments: SegmentHashes,
+    /// The picture is one flat tone (a blank frame, a placeholder): its
+    /// hash says nothing about what it shows.
+    flat: bool,
 }
 
 impl PhotoHash {
@@ -52,6 +55,11 @@ impl PhotoHash {
     pub fn shared_segments(&self, other: &PhotoHash) -> usize {
         self.segments
             .shared_with(&other.segments, super::segments::SEGMENT_MAX_DISTANCE)
+    }
+
+    /// Whether the picture is one flat tone (never the same photo as another).
+    pub fn is_flat(&self) -> bool {
+        self.flat
     }
 
     /// The whole-image hash as base64, for reports.
@@ -74,7 +82,26 @@ pub fn hash_image(image: &DynamicImage) -> PhotoHash {
     PhotoHash {
         whole: hasher.hash_image(&small),
         segments: segment_hashes(&small),
+        flat: is_flat(&small),
     }
+}
+
+/// The most a flat picture's grey levels spread (standard deviation, of
+/// 255): any two flat pictures hash alike under every hash measured, so a
+/// flat one is the same photo as nothing.
+pub const FLAT_SPREAD: f64 = 2.0;
+
+/// Whether a picture is one flat tone.
+fn is_flat(image: &DynamicImage) -> bool {
+    let grey = image.to_luma8();
+    let count = grey.len().max(1) as f64;
+    let mean = grey.iter().map(|&v| f64::from(v)).sum::<f64>() / count;
+    let variance = grey
+        .iter()
+        .map(|&v| (f64::from(v) - mean).powi(2))
+        .sum::<f64>()
+        / count;
+    variance.sqrt() <= FLAT_SPREAD
 }
 
 /// Decodes bytes within `limits` and hashes them.
@@ -109,10 +136,13 @@ pub fn is_same_photo(distance: u32) -> bool {
 }
 
 impl PhotoHash {
-    /// Whether two images are the same photo: their whole-image hashes are
+    /// Whether two images are the same photo: neither is flat, and their whole-image hashes are
     /// within `SAME_PHOTO_MAX_DISTANCE`, or (a crop) they share enough
     /// segments (`segments::SegmentHashes::same_photo`).
     pub fn same_photo(&self, other: &PhotoHash) -> bool {
+        if self.flat || other.flat {
+            return false;
+        }
         is_same_photo(self.distance(other)) || self.segments.same_photo(&other.segments)
     }
 }
@@ -205,6 +235,25 @@ pub fn complete_groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flat_picture_is_the_same_photo_as_nothing() {
+        let flat = |v: u8| {
+            DynamicImage::ImageLuma8(image::GrayImage::from_pixel(64, 48, image::Luma([v])))
+        };
+        let (white, grey) = (hash_image(&flat(255)), hash_image(&flat(128)));
+        assert!(white.is_flat() && grey.is_flat());
+        // Their hashes agree (that is the trouble), but neither is evidence.
+        assert!(is_same_photo(white.distance(&grey)));
+        assert!(!white.same_photo(&grey));
+        assert!(!white.same_photo(&white.clone()));
+        let picture = DynamicImage::ImageLuma8(image::GrayImage::from_fn(64, 48, |x, y| {
+            image::Luma([((x * 4) ^ (y * 5)) as u8])
+        }));
+        let hash = hash_image(&picture);
+        assert!(!hash.is_flat());
+        assert!(hash.same_photo(&hash.clone()));
+    }
 
     /// Items on a line at the given positions; two are the same photo when
     /// at most 10 apart.
