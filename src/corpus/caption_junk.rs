@@ -189,6 +189,9 @@ pub(crate) fn is_credit_only(text: &str) -> bool {
         return true;
     }
     let words = lower.split_whitespace().count();
+    if words <= 6 && lower.contains("associated press") {
+        return true;
+    }
     let agencies = [
         "getty",
         "shutterstock",
@@ -277,6 +280,7 @@ mod tests {
             "Shutterstock",
             "Credit: AP",
             "(AP Photo/Evan Vucci)",
+            "Patrick Semansky, ASSOCIATED PRESS",
         ] {
             assert!(is_credit_only(text), "{text}");
         }

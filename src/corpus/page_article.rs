@@ -245,3 +245,61 @@ fn link_share(block: ElementRef, text: &str) -> f64 {
         .sum();
     linked as f64 / total as f64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(body: &str) -> Option<String> {
+        article_text(&Html::parse_document(body))
+    }
+
+    #[test]
+    fn the_main_content_without_menus_teasers_and_tour_dates() {
+        let text = article(
+            "<nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li></ul></nav>\
+             <div class=sidebar><p>Most read: a story about something else entirely, with commas, many.</p></div>\
+             <div class=story-body>\
+               <p>The band played its first show in ten years on Friday, in Cleveland, to a full house.</p>\
+               <h2>A long wait</h2>\
+               <p>Fans had waited since 2009, when the last tour ended, for the reunion.</p>\
+               <ul><li>May 3 Cleveland</li><li>May 5 Detroit</li><li>May 9 Chicago</li></ul>\
+               <p class=share><a href=/s>Share this story on social media, by email, anywhere.</a></p>\
+             </div>\
+             <footer><p>Copyright 2024 The Herald, all rights reserved, everywhere.</p></footer>",
+        );
+        assert_eq!(
+            text.as_deref(),
+            Some(
+                "The band played its first show in ten years on Friday, in Cleveland, to a full house.\n\
+                 A long wait\n\
+                 Fans had waited since 2009, when the last tour ended, for the reunion."
+            )
+        );
+    }
+
+    #[test]
+    fn paragraphs_written_as_divs_and_sibling_parts_of_the_article() {
+        let text = article(
+            "<div id=wrap><div class=part>Police closed the road at noon, after the crash, for hours.\
+             <br>Two people were hurt.</div><div class=ad>Advertisement</div>\
+             <div class=part><p>The road reopened at six, the police said, with one lane shut.</p></div></div>",
+        );
+        assert_eq!(
+            text.as_deref(),
+            Some(
+                "Police closed the road at noon, after the crash, for hours. Two people were hurt.\n\
+                 The road reopened at six, the police said, with one lane shut."
+            )
+        );
+    }
+
+    #[test]
+    fn short_pages_keep_every_paragraph() {
+        assert_eq!(
+            article("<p>One.</p><p>Two.</p>").as_deref(),
+            Some("One.\nTwo.")
+        );
+        assert_eq!(article("<div><img src=a.jpg></div>"), None);
+    }
+}

@@ -385,6 +385,20 @@ fn image_object_captions(value: &serde_json::Value, out: &mut Vec<String>, depth
                 serde_json::Value::Array(types) => types.iter().any(|t| t == "ImageObject"),
                 _ => false,
             });
+            let is_type = |wanted: &[&str]| {
+                map.get("@type").is_some_and(|t| match t {
+                    serde_json::Value::String(s) => wanted.contains(&s.as_str()),
+                    serde_json::Value::Array(types) => types
+                        .iter()
+                        .any(|t| t.as_str().is_some_and(|s| wanted.contains(&s))),
+                    _ => false,
+                })
+            };
+            // A person's or organisation's picture (in an @graph, not under
+            // an author key) is a portrait or a logo, not the photo.
+            if is_type(&["Person", "Organization", "NewsMediaOrganization"]) {
+                return;
+            }
             if is_image {
                 let text = ["caption", "description"]
                     .iter()

@@ -71,6 +71,8 @@ fn json_ld_image_object_caption_not_the_authors() {
         r#"<script type="application/ld+json">{"@type": "NewsArticle",
            "author": {"@type": "Person", "image": {"@type": "ImageObject", "caption": "Ann Writer"}},
            "publisher": {"logo": {"@type": "ImageObject", "caption": "Herald"}},
+           "@graph": [{"@type": "Person", "name": "Yoav",
+                       "image": {"@type": "ImageObject", "caption": "Yoav Schumacher"}}],
            "image": {"@type": "ImageObject", "url": "x.jpg",
                      "caption": "Usain Bolt grins at the cameras in the semi-final."}}</script>
            <img src=/avatar.png alt='avatar' width=50 height=50>"#,
