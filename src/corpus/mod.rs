@@ -20,6 +20,7 @@ mod page_caption;
 #[cfg(test)]
 mod page_caption_tests;
 mod page_dom;
+mod page_json_ld;
 pub(crate) mod parsed;
 pub mod paths;
 mod photo_file;
