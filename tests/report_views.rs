@@ -506,3 +506,18 @@ fn the_people_section_says_when_no_one_is_named() -> TestResult {
     assert!(md.contains("Named only by the reference facts.\n"));
     Ok(())
 }
+
+#[test]
+fn a_pages_variant_says_where_its_caption_came_from() -> TestResult {
+    let mut page = variant("005-herald.html", "Herald", "");
+    page.source.caption_choice = Some("no caption: the page prints none for its photo".to_owned());
+    let report = make(vec![page], &timed())?;
+    let md = render_markdown(&report);
+    assert!(
+        md.contains("- Caption chosen: no caption: the page prints none for its photo\n"),
+        "{md}"
+    );
+    // Variants of other formats have no such line.
+    assert_eq!(md.matches("- Caption chosen:").count(), 1);
+    Ok(())
+}

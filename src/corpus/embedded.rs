@@ -182,6 +182,7 @@ fn variant(
             format: SourceFormat::EmbeddedImage,
             encoding: "UTF-8".to_string(),
             notes: None,
+            caption_choice: None,
         },
         caption: Text::new(caption),
         headline: value(Field::Headline).map(Text::new),

@@ -52,8 +52,8 @@ mod tests {
         assert_eq!(toml_caption(b"caption = \"T\""), Some("T".to_string()));
         assert_eq!(json_caption(b"{\"caption\": \"J\"}"), Some("J".to_string()));
         assert_eq!(
-            html_caption(b"<figure><figcaption>H</figcaption></figure>"),
-            Some("H".to_string())
+            html_caption(b"<figure><img src=a.jpg><figcaption>Fire in Rome</figcaption></figure>"),
+            Some("Fire in Rome".to_string())
         );
         assert_eq!(text_with_header(b""), None);
     }

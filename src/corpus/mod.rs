@@ -9,11 +9,18 @@ mod model;
 pub mod add_file;
 mod boilerplate;
 pub mod caption_draft;
+mod caption_junk;
 mod embedded;
 mod encoding;
 mod html_depth;
 mod html_page;
 pub mod own_report;
+mod page_article;
+mod page_caption;
+#[cfg(test)]
+mod page_caption_tests;
+mod page_dom;
+mod page_json_ld;
 pub(crate) mod parsed;
 pub mod paths;
 mod photo_file;

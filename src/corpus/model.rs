@@ -124,6 +124,10 @@ pub struct Source {
     pub encoding: String,
     /// The user's remarks about this source (not part of the published text).
     pub notes: Option<String>,
+    /// For a saved page: where its caption was taken from and why that one
+    /// ("the figcaption of the lead image"), or why it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption_choice: Option<String>,
 }
 
 /// The kinds of file a variant can come from.

@@ -19,6 +19,8 @@ pub(crate) struct CaptionFields {
     pub notes: Option<String>,
     pub caption: String,
     pub article: Option<String>,
+    /// Where the caption was taken from and why (saved pages only).
+    pub caption_choice: Option<String>,
 }
 
 /// The source keys shared by the plain-text header, TOML and JSON.

@@ -229,6 +229,7 @@ fn caption_variant(
             format: source_format,
             encoding: decoded.encoding.to_string(),
             notes: fields.notes,
+            caption_choice: fields.caption_choice,
         },
         caption: Text::new(fields.caption),
         headline: fields.headline.map(Text::new),

@@ -127,6 +127,7 @@ fn variant_card(variant: &VariantReport, is_base: bool) -> Section {
             )),
         ),
         ("Notes", source.notes.clone()),
+        ("Caption chosen", source.caption_choice.clone()),
     ];
     let mut source_section = Section::titled("Source").printed(Print::Omit);
     source_section.push(Block::Facts(

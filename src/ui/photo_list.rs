@@ -160,8 +160,14 @@ pub fn ui(
                 let response = ui
                     .selectable_label(index == session.selection.left, rich)
                     .on_hover_text(format!(
-                        "{}{}",
+                        "{}{}{}",
                         crate::corpus::shown_path(&variant.source.file),
+                        variant
+                            .source
+                            .caption_choice
+                            .as_ref()
+                            .map(|why| format!("\nCaption: {why}"))
+                            .unwrap_or_default(),
                         if marked {
                             "\nHolds the odd side of at least one finding."
                         } else {
