@@ -120,12 +120,7 @@ impl App {
         let Some(session) = self.session.as_ref().filter(|s| s.folder == target.folder) else {
             return;
         };
-        let Some(photo) = session
-            .corpus
-            .photos
-            .iter()
-            .position(|p| p.id == target.photo)
-        else {
+        let Some(photo) = photo_index(session, &target.photo) else {
             return;
         };
         let values_now = || {
@@ -192,18 +187,18 @@ impl App {
         let (Some(session), Some(target)) = (&self.session, target) else {
             return String::new();
         };
-        let Some(photo) = session
-            .corpus
-            .photos
-            .iter()
-            .position(|p| p.id == target.photo)
-        else {
+        let Some(photo) = photo_index(session, &target.photo) else {
             return String::new();
         };
         held_verdict(session, photo, &target.key)
             .map(|(v, _)| v.note)
             .unwrap_or_default()
     }
+}
+
+/// The index of the photo with `id` in the session's corpus.
+fn photo_index(session: &Session, id: &str) -> Option<usize> {
+    session.corpus.photos.iter().position(|p| p.id == id)
 }
 
 /// The verdict the finding under `key` has as the window shows it (its
