@@ -93,6 +93,10 @@ pub(crate) fn find(photo: &Photo, sections: &[SectionText<'_>]) -> Vec<Finding> 
 
 /// The words of `text` with a lost letter.
 fn damaged_words(text: &str) -> Vec<Damaged> {
+    // Most sections have neither: no copy of their characters is made.
+    if !text.contains(['?', REPLACEMENT]) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let is_part = |c: char| c.is_alphabetic() || c == '?' || c == REPLACEMENT;
     let mut out = Vec::new();
